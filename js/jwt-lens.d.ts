@@ -1,0 +1,203 @@
+// Public types of the jwt-lens npm package. Every export is documented; no `any` appears here.
+
+/** Any value JSON can hold, as `JSON.parse` returns it. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [member: string]: JsonValue };
+
+/** A JSON object, e.g. a JOSE header or a JWT claims set. */
+export type JsonObject = { [member: string]: JsonValue };
+
+/** How serious a diagnostic is. `error` makes `verify` fail; `warning` and `info` never do. */
+export type Severity = "error" | "warning" | "info";
+
+/** Stable diagnostic codes shared by the Rust core and the JS API (see the README's table). */
+export type DiagnosticCode =
+  | "malformed" | "invalid_base64" | "invalid_utf8" | "invalid_json" | "header_not_object"
+  | "duplicate_member" | "unsupported_alg" | "alg_none" | "alg_not_allowed" | "key_alg_mismatch"
+  | "invalid_key" | "weak_key" | "key_not_found" | "signature_invalid" | "signature_der_encoded"
+  | "crit_unsupported" | "b64_invalid" | "expired" | "not_yet_valid" | "iat_in_future"
+  | "token_too_old" | "claim_type" | "missing_claim" | "issuer_mismatch" | "audience_mismatch"
+  | "subject_mismatch" | "typ_mismatch" | "embedded_key_ignored" | "secret_encoding_hint"
+  | "bearer_prefix" | "too_large" | "invalid_option" | "internal";
+
+/** One finding about a token, key or call. */
+export interface Diagnostic {
+  /** Stable machine-readable code. */
+  code: DiagnosticCode;
+  severity: Severity;
+  /** One sentence for a person. */
+  message: string;
+  /** What to try next, when there is something to try. */
+  hint?: string;
+}
+
+/** What kind of token the input is. */
+export type TokenKind = "jws" | "jwe" | "unsecured" | "invalid";
+
+/** The name of one dot-separated part of a compact token. */
+export type SegmentPart =
+  | "header" | "payload" | "signature"
+  | "encrypted_key" | "iv" | "ciphertext" | "tag"
+  | "extra";
+
+/** Where one part sits in the input, as UTF-16 offsets (`input.slice(start, end)`). */
+export interface Segment {
+  part: SegmentPart;
+  start: number;
+  end: number;
+}
+
+/** The result of `decode`: everything that could be decoded, plus what was wrong. Nothing here is verified. */
+export interface Decoded {
+  kind: TokenKind;
+  /** The parsed protected header, or `null` when it could not be decoded as a JSON object. */
+  header: JsonObject | null;
+  /** The header's exact decoded text (key order, big numbers and duplicate members preserved). */
+  headerJson: string | null;
+  /** The parsed payload when it is JSON, its text when it is not, `null` when undecodable (or JWE). */
+  payload: JsonValue | null;
+  /** The payload's exact decoded text. */
+  payloadJson: string | null;
+  /** The signature segment as it appears in the token (base64url), or `null`. */
+  signature: string | null;
+  /** The token's parts, in order, for colouring the input. */
+  segments: Segment[];
+  diagnostics: Diagnostic[];
+}
+
+/** How a string secret is turned into bytes. Default `"utf8"`. */
+export type SecretEncoding = "utf8" | "base64" | "base64url" | "hex";
+
+/** JWS algorithms this build can verify and sign. */
+export type Algorithm = "HS256" | "HS384" | "HS512";
+
+/** A JSON Web Key (RFC 7517) as a plain object. */
+export interface Jwk {
+  kty: string;
+  kid?: string;
+  alg?: string;
+  use?: string;
+  key_ops?: string[];
+  k?: string;
+  [member: string]: JsonValue | undefined;
+}
+
+/** A JSON Web Key Set (RFC 7517 §5). */
+export interface Jwks {
+  keys: Jwk[];
+}
+
+/** A key parsed once by `importKey` and reused by `verify` and `sign`. */
+export interface KeyHandle {
+  readonly kind: "secret";
+  readonly kty: "oct";
+  /** Key size in bits. */
+  readonly bits: number;
+  /** The algorithms this key can be used with. */
+  readonly algorithms: Algorithm[];
+  /** RFC 7638 JWK thumbprint (SHA-256, base64url). */
+  readonly thumbprint: string;
+  readonly kid: string | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** What `verify` and `sign` accept as a key. */
+export type KeyInput = string | Jwk | Jwks | KeyHandle;
+
+/** Options of `verify`. Every member is optional. */
+export interface VerifyOptions {
+  /** Algorithms accepted. Default: every algorithm the key is for. */
+  algorithms?: Algorithm[];
+  /** How a string secret becomes bytes. Default `"utf8"`. */
+  secretEncoding?: SecretEncoding;
+  /** The time to validate at, in NumericDate seconds. Default: the current time. */
+  now?: number;
+  /** Seconds of clock skew tolerated for `exp` and `nbf`. Default `0`. */
+  leeway?: number;
+}
+
+/** One validation step and its outcome. */
+export interface Check {
+  /** What was checked: `"format"`, `"alg"`, `"key"`, `"crit"`, `"signature"`, `"exp"`, `"nbf"`, `"claims"`. */
+  name: string;
+  ok: boolean;
+  /** Set when the check failed. */
+  code?: DiagnosticCode;
+  message: string;
+}
+
+/** The result of `verify`. `valid` is true only when the signature verified with the caller's key and every check passed. */
+export interface VerifyReport {
+  valid: boolean;
+  signatureValid: boolean;
+  /** The header's `alg` (untrusted, as the token states it). */
+  alg: string | null;
+  /** The header's `kid` (untrusted). */
+  kid: string | null;
+  /** RFC 7638 thumbprint of the key that was used, or `null`. */
+  keyThumbprint: string | null;
+  header: JsonObject | null;
+  payload: JsonValue | null;
+  checks: Check[];
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+/** Options of `sign`. */
+export interface SignOptions {
+  /** How a string secret becomes bytes. Default `"utf8"`. */
+  secretEncoding?: SecretEncoding;
+}
+
+/** Options of `generateKey`. */
+export interface GenerateKeyOptions {
+  /** Secret length in bytes for HS*; default and minimum: the hash output length. */
+  size?: number;
+}
+
+/** A freshly generated key. */
+export interface GeneratedKey {
+  alg: Algorithm;
+  /** The RFC 7638 thumbprint, suggested as `kid`. */
+  kid: string;
+  privateJwk: Jwk;
+  /** `null` for symmetric keys: an HMAC secret has no public half. */
+  publicJwk: Jwk | null;
+  privatePem?: string;
+  publicPem?: string;
+  /** The HMAC secret, base64url-encoded (use `secretEncoding: "base64url"`). */
+  secret?: string;
+}
+
+/** Options of `importKey`. */
+export interface ImportKeyOptions {
+  /** How a string secret becomes bytes. Default `"utf8"`. */
+  secretEncoding?: SecretEncoding;
+}
+
+/** Thrown for caller mistakes (an unusable key or algorithm, a bad argument). Bad tokens never throw. */
+export declare class JwtLensError extends Error {
+  readonly name: "JwtLensError";
+  readonly code: DiagnosticCode;
+  readonly hint?: string;
+}
+
+/** Loads the WebAssembly engine where needed; a resolved no-op where it is already loaded. */
+export default function init(source?: BufferSource | URL | string | Response | WebAssembly.Module): Promise<void>;
+
+/** Decodes a token without verifying it. Never throws on bad input. */
+export declare function decode(token: string): Decoded;
+
+/** Verifies a token's signature with the caller's key and validates its claims. Never throws on a bad token or key. */
+export declare function verify(token: string, key: KeyInput, options?: VerifyOptions): VerifyReport;
+
+/** Signs a JWS. `header.alg` is required and must fit the key. Throws `JwtLensError` on an unusable key or alg. */
+export declare function sign(header: JsonObject | string, payload: JsonObject | string, key: KeyInput, options?: SignOptions): string;
+
+/** Generates a fresh key for `alg`. */
+export declare function generateKey(alg: Algorithm, options?: GenerateKeyOptions): GeneratedKey;
+
+/** Parses a key once; the handle makes repeated `verify` calls faster. Throws `JwtLensError` on an unusable key. */
+export declare function importKey(input: string | Jwk | Jwks, options?: ImportKeyOptions): KeyHandle;
+
+/** The package version. */
+export declare const version: string;

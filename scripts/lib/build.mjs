@@ -1,0 +1,79 @@
+// The build pipeline behind scripts/build: wasm-pack per target of wasm-pack.toml, wasm-opt
+// with the manifest's arguments, the npm package, the site and the single file, then budgets.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile, rm, writeFile, stat } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseToml } from "smol-toml";
+import { assemblePackage } from "./package.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
+const gzipSize = async (file) => gzipSync(await readFile(file), { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+async function buildWasm(manifest) {
+  const wasmOpt = join(root, "node_modules/.bin/wasm-opt");
+  for (const target of manifest.target) {
+    const outDir = join(root, target["out-dir"]);
+    await rm(outDir, { recursive: true, force: true });
+    run("wasm-pack", ["build", "--release", "--no-pack", "--target", target["wasm-pack-target"], "--out-dir", outDir, "--out-name", "jwt_lens"]);
+    const wasm = join(outDir, "jwt_lens_bg.wasm");
+    run(wasmOpt, [...manifest["wasm-opt"].args, wasm, "-o", wasm]);
+  }
+}
+
+async function loadSiteBuilder() {
+  for (const candidate of ["./site.mjs", "../build/site.mjs"]) {
+    const path = join(dirname(fileURLToPath(import.meta.url)), candidate);
+    if (existsSync(path)) return (await import(path)).buildSite;
+  }
+  return undefined;
+}
+
+function checkBudgets(budgets, measured) {
+  const rows = [];
+  let over = false;
+  for (const [name, bytes] of Object.entries(measured)) {
+    const budget = budgets[name];
+    const ok = budget === undefined || bytes <= budget;
+    over ||= !ok;
+    rows.push(`  ${name.padEnd(16)} ${kb(bytes).padStart(10)} gzip   budget ${budget === undefined ? "-" : kb(budget)}${ok ? "" : "   OVER BUDGET"}`);
+  }
+  console.log(`== sizes\n${rows.join("\n")}`);
+  if (over) throw new Error("a size budget in wasm-pack.toml is exceeded");
+}
+
+async function main() {
+  const manifest = parseToml(await readFile(join(root, "wasm-pack.toml"), "utf8"));
+  const version = (await readFile(join(root, "Cargo.toml"), "utf8")).match(/^version = "([^"]+)"/m)[1];
+  await buildWasm(manifest);
+  const pkgDir = join(root, "pkg");
+  await assemblePackage({ root, pkgDir, version });
+  const measured = { wasm: await gzipSize(join(pkgDir, "web/jwt_lens_bg.wasm")) };
+  const buildSite = await loadSiteBuilder();
+  if (buildSite) {
+    const site = await buildSite({
+      root,
+      pkgWebDir: join(pkgDir, "web"),
+      siteDir: join(root, "dist/site"),
+      singleFile: join(root, "dist/jwt-lens.html"),
+    });
+    let firstLoad = 0;
+    for (const file of ["index.html", "app.js", "style.css", "jwt-lens/index.js", "jwt-lens/api.js", "jwt-lens/jwt_lens.js", "jwt-lens/jwt_lens_bg.wasm"]) {
+      const path = join(root, "dist/site", file);
+      if (existsSync(path)) firstLoad += await gzipSize(path);
+    }
+    measured["site-first-load"] = firstLoad;
+    measured["single-file"] = site.singleFileGzipBytes ?? (await gzipSize(join(root, "dist/jwt-lens.html")));
+  }
+  checkBudgets(manifest.budgets, measured);
+  console.log(`== built pkg/ (jwt-lens ${version})${buildSite ? ", dist/site/ and dist/jwt-lens.html" : ""}`);
+}
+
+main().catch((error) => {
+  console.error(`build failed: ${error.message}`);
+  process.exit(1);
+});

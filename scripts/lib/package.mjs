@@ -1,0 +1,47 @@
+// Assembles pkg/ (the npm package) around the wasm-pack outputs: entries, the shared API
+// layer in ESM and CommonJS, types, package.json, README and LICENSE.
+import { copyFile, readFile, rm, writeFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+
+const VERSION_MARK = /__JWT_LENS_VERSION__/g;
+
+/** The CommonJS twin of js/api.js, which is import-free by rule, so dropping `export` suffices. */
+export function apiToCommonJs(source) {
+  if (/^\s*import\s/m.test(source)) throw new Error("js/api.js must not import anything");
+  const names = [...source.matchAll(/^export (?:class|function) (\w+)/gm)].map((m) => m[1]);
+  const body = source.replace(/^export (class|function) /gm, "$1 ");
+  if (/^export /m.test(body)) throw new Error("js/api.js may only export classes and functions");
+  return `"use strict";\n${body}\nmodule.exports = { ${names.join(", ")} };\n`;
+}
+
+async function stamp(from, to, version) {
+  await writeFile(to, (await readFile(from, "utf8")).replace(VERSION_MARK, version));
+}
+
+/** Removes what wasm-pack leaves that the package does not ship. */
+async function prune(dir) {
+  for (const name of await readdir(dir)) {
+    if (!["jwt_lens.js", "jwt_lens_bg.wasm"].includes(name)) await rm(join(dir, name), { force: true, recursive: true });
+  }
+}
+
+export async function assemblePackage({ root, pkgDir, version }) {
+  const js = join(root, "js");
+  const web = join(pkgDir, "web");
+  const node = join(pkgDir, "node");
+  await prune(web);
+  await prune(node);
+  const api = await readFile(join(js, "api.js"), "utf8");
+  await writeFile(join(web, "api.js"), api);
+  await writeFile(join(node, "api.cjs"), apiToCommonJs(api));
+  await stamp(join(js, "web-entry.js"), join(web, "index.js"), version);
+  await stamp(join(js, "node-entry.cjs"), join(node, "index.cjs"), version);
+  await copyFile(join(js, "node-entry.mjs"), join(node, "index.mjs"));
+  // Module type per folder: the nodejs glue is CommonJS, the web glue an ES module.
+  await writeFile(join(web, "package.json"), '{ "type": "module" }\n');
+  await writeFile(join(node, "package.json"), '{ "type": "commonjs" }\n');
+  await copyFile(join(js, "jwt-lens.d.ts"), join(pkgDir, "jwt-lens.d.ts"));
+  await stamp(join(js, "package.template.json"), join(pkgDir, "package.json"), version);
+  await copyFile(join(js, "README.md"), join(pkgDir, "README.md"));
+  await copyFile(join(root, "LICENSE"), join(pkgDir, "LICENSE"));
+}

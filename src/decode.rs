@@ -1,0 +1,319 @@
+//! `decode`: everything that can be read from a token without a key, plus what is wrong with it.
+//! It never fails: a broken token yields its decodable parts and diagnostics.
+
+use crate::alg;
+use crate::b64;
+use crate::error::{Code, Diagnostic, Severity};
+use crate::input::locate_token;
+use crate::json::{self, Json};
+
+/// Size and shape limits, checked before any decoding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input accepted, in bytes. Default 1 MiB.
+    pub max_token_bytes: usize,
+    /// Largest decoded protected header, in bytes. Default 16 KiB.
+    pub max_header_bytes: usize,
+    /// Deepest JSON nesting accepted. Default 64.
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self { max_token_bytes: 1 << 20, max_header_bytes: 16 << 10, max_depth: 64 }
+    }
+}
+
+/// What kind of token the input is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A compact JWS (RFC 7515 §7.1).
+    Jws,
+    /// A compact JWE (RFC 7516 §7.1); only its header is decoded.
+    Jwe,
+    /// An unsecured JWT (`alg: none`, RFC 7519 §6).
+    Unsecured,
+    /// Not a well-formed token.
+    Invalid,
+}
+
+impl TokenKind {
+    /// The name used in reports.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Jws => "jws",
+            Self::Jwe => "jwe",
+            Self::Unsecured => "unsecured",
+            Self::Invalid => "invalid",
+        }
+    }
+}
+
+/// One dot-separated part of the input, as UTF-16 offsets (what JS string indices count).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Its name: `header`, `payload`, `signature`, the JWE part names, or `extra`.
+    pub part: &'static str,
+    /// UTF-16 offset of its first character in the input.
+    pub start: usize,
+    /// UTF-16 offset just past its last character.
+    pub end: usize,
+}
+
+/// A decoded payload: JSON when it parses, otherwise its text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Payload {
+    /// The payload parsed as JSON.
+    Json(Json),
+    /// The payload is UTF-8 but not JSON.
+    Text(String),
+}
+
+/// Everything `decode` found. Nothing in it is verified: it is untrusted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UntrustedToken {
+    /// The token kind.
+    pub kind: TokenKind,
+    /// The protected header, when it is a JSON object.
+    pub header: Option<Json>,
+    /// The header's exact decoded text.
+    pub header_json: Option<String>,
+    /// The payload (JWS only).
+    pub payload: Option<Payload>,
+    /// The payload's exact decoded text.
+    pub payload_json: Option<String>,
+    /// The signature segment, as written.
+    pub signature_b64: Option<String>,
+    /// The decoded signature.
+    pub signature: Option<Vec<u8>>,
+    /// The JWS signing input (`header.payload`, as written).
+    pub signing_input: Option<String>,
+    /// The parts, for colouring the input.
+    pub segments: Vec<Segment>,
+    /// What is wrong or notable.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+const JWS_PARTS: [&str; 3] = ["header", "payload", "signature"];
+const JWE_PARTS: [&str; 5] = ["header", "encrypted_key", "iv", "ciphertext", "tag"];
+
+impl UntrustedToken {
+    /// Whether any diagnostic is an error.
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// The header's `alg`, when it is a string.
+    #[must_use]
+    pub fn alg(&self) -> Option<&str> {
+        self.header.as_ref()?.get("alg")?.as_str()
+    }
+}
+
+/// Decodes `input` with the default limits.
+#[must_use]
+pub fn decode(input: &str) -> UntrustedToken {
+    decode_with(input, &Limits::default())
+}
+
+/// Decodes `input` with explicit limits.
+#[must_use]
+pub fn decode_with(input: &str, limits: &Limits) -> UntrustedToken {
+    let mut token = UntrustedToken {
+        kind: TokenKind::Invalid,
+        header: None,
+        header_json: None,
+        payload: None,
+        payload_json: None,
+        signature_b64: None,
+        signature: None,
+        signing_input: None,
+        segments: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    if input.len() > limits.max_token_bytes {
+        token.diagnostics.push(Diagnostic::error(
+            Code::TooLarge,
+            format!("The input is {} bytes; the limit is {} bytes.", input.len(), limits.max_token_bytes),
+        ));
+        return token;
+    }
+    let located = locate_token(input);
+    token.diagnostics.extend(located.note);
+    if located.token.is_empty() {
+        token.diagnostics.push(Diagnostic::error(Code::Malformed, "There is no token to decode."));
+        return token;
+    }
+    let parts: Vec<&str> = located.token.split('.').collect();
+    let names: &[&'static str] = if parts.len() == 5 { &JWE_PARTS } else { &JWS_PARTS };
+    token.segments = segments(input, located.offset, &parts, names);
+    if parts.len() != 3 && parts.len() != 5 {
+        token.diagnostics.push(
+            Diagnostic::error(Code::Malformed, format!("The token has {} segments; a JWS has 3 and a JWE 5.", parts.len()))
+                .with_hint("Check that the whole token was copied, and only the token."),
+        );
+    }
+    if let [header, payload, _] = parts.as_slice() {
+        token.signing_input = located.token.get(..header.len() + 1 + payload.len()).map(str::to_owned);
+    }
+    let mut parts = parts.into_iter();
+    if let Some(header) = parts.next() {
+        read_header(&mut token, header, limits);
+    }
+    if names.len() == 5 {
+        for (segment, name) in parts.zip(JWE_PARTS.iter().skip(1)) {
+            if let Err(e) = b64::decode(segment) {
+                token.diagnostics.push(base64_diagnostic(name, &e));
+            }
+        }
+    } else {
+        if let Some(payload) = parts.next() {
+            read_payload(&mut token, payload, limits);
+        }
+        if let Some(signature) = parts.next() {
+            read_signature(&mut token, signature);
+        }
+    }
+    token.kind = kind_of(&token, names.len());
+    token
+}
+
+fn kind_of(token: &UntrustedToken, part_count: usize) -> TokenKind {
+    if token.has_errors() {
+        TokenKind::Invalid
+    } else if part_count == 5 {
+        TokenKind::Jwe
+    } else if token.alg() == Some("none") {
+        TokenKind::Unsecured
+    } else {
+        TokenKind::Jws
+    }
+}
+
+fn segments(input: &str, offset: usize, parts: &[&str], names: &[&'static str]) -> Vec<Segment> {
+    let ascii = input.is_ascii();
+    let utf16 = |byte: usize| if ascii { byte } else { input.get(..byte).map_or(byte, |s| s.encode_utf16().count()) };
+    let mut at = offset;
+    let mut out = Vec::with_capacity(parts.len());
+    for (i, part) in parts.iter().enumerate() {
+        let name = names.get(i).copied().unwrap_or("extra");
+        out.push(Segment { part: name, start: utf16(at), end: utf16(at + part.len()) });
+        at += part.len() + 1;
+    }
+    out
+}
+
+fn base64_diagnostic(part: &str, e: &b64::B64Error) -> Diagnostic {
+    let d = Diagnostic::error(Code::InvalidBase64, format!("The {part} {} (at character {}).", e.reason, e.offset + 1));
+    match e.hint {
+        Some(hint) => d.with_hint(hint),
+        None => d,
+    }
+}
+
+fn decode_text(token: &mut UntrustedToken, part: &str, segment: &str) -> Option<String> {
+    let bytes = b64::decode(segment).map_err(|e| token.diagnostics.push(base64_diagnostic(part, &e))).ok()?;
+    String::from_utf8(bytes)
+        .map_err(|e| {
+            token.diagnostics.push(Diagnostic::error(
+                Code::InvalidUtf8,
+                format!("The {part} is not UTF-8 text (invalid byte at offset {}).", e.utf8_error().valid_up_to()),
+            ));
+        })
+        .ok()
+}
+
+fn report_duplicates(token: &mut UntrustedToken, part: &str, duplicates: &[String]) {
+    for name in duplicates {
+        token.diagnostics.push(
+            Diagnostic::warning(Code::DuplicateMember, format!("The {part} names the member \"{name}\" more than once."))
+                .with_hint("Parsers disagree on which copy wins; jwt-lens shows the last, and verify refuses the token."),
+        );
+    }
+}
+
+fn read_header(token: &mut UntrustedToken, segment: &str, limits: &Limits) {
+    if b64::decoded_len(segment.len()) > limits.max_header_bytes {
+        token.diagnostics.push(Diagnostic::error(
+            Code::TooLarge,
+            format!("The header would decode to about {} bytes; the limit is {}.", b64::decoded_len(segment.len()), limits.max_header_bytes),
+        ));
+        return;
+    }
+    let Some(text) = decode_text(token, "header", segment) else { return };
+    match json::parse(&text, limits.max_depth) {
+        Err(e) => token.diagnostics.push(Diagnostic::error(
+            Code::InvalidJson,
+            format!("The header is not JSON: {} (at byte {}).", e.message, e.offset),
+        )),
+        Ok(parsed) if !matches!(parsed.value, Json::Object(_)) => token.diagnostics.push(Diagnostic::error(
+            Code::HeaderNotObject,
+            format!("The header is {}; it must be a JSON object.", parsed.value.type_name()),
+        )),
+        Ok(parsed) => {
+            report_duplicates(token, "header", &parsed.duplicates);
+            check_alg(token, &parsed.value);
+            token.header = Some(parsed.value);
+        }
+    }
+    token.header_json = Some(text);
+}
+
+fn check_alg(token: &mut UntrustedToken, header: &Json) {
+    match header.get("alg") {
+        None => token.diagnostics.push(Diagnostic::error(Code::Malformed, "The header has no \"alg\" member (RFC 7515 §4.1.1).")),
+        Some(Json::String(name)) if name == "none" => token.diagnostics.push(
+            Diagnostic::warning(Code::AlgNone, "The token is unsecured (\"alg\": \"none\"): anyone can have written it.")
+                .with_hint("verify() never accepts alg none."),
+        ),
+        Some(Json::String(name)) => match alg::lookup(name) {
+            Some(found) if found.supported => {}
+            Some(found) => token.diagnostics.push(Diagnostic::warning(
+                Code::UnsupportedAlg,
+                format!("{} is a registered algorithm that this build cannot verify yet.", found.name),
+            )),
+            None if header.get("enc").is_some() => {}
+            None => token.diagnostics.push(Diagnostic::warning(Code::UnsupportedAlg, format!("\"{name}\" is not a registered JWS algorithm."))),
+        },
+        Some(other) => token.diagnostics.push(Diagnostic::error(
+            Code::Malformed,
+            format!("The header's \"alg\" is {}; it must be a string.", other.type_name()),
+        )),
+    }
+}
+
+fn read_payload(token: &mut UntrustedToken, segment: &str, limits: &Limits) {
+    let Some(text) = decode_text(token, "payload", segment) else { return };
+    token.payload = Some(match json::parse(&text, limits.max_depth) {
+        Ok(parsed) => {
+            report_duplicates(token, "payload", &parsed.duplicates);
+            Payload::Json(parsed.value)
+        }
+        Err(e) => {
+            token.diagnostics.push(Diagnostic::warning(
+                Code::InvalidJson,
+                format!("The payload is not JSON ({} at byte {}), so it is not a JWT claims set.", e.message, e.offset),
+            ));
+            Payload::Text(text.clone())
+        }
+    });
+    token.payload_json = Some(text);
+}
+
+fn read_signature(token: &mut UntrustedToken, segment: &str) {
+    match b64::decode(segment) {
+        Ok(bytes) => {
+            if token.alg() == Some("none") && !bytes.is_empty() {
+                token.diagnostics.push(Diagnostic::error(
+                    Code::Malformed,
+                    "An unsecured token (alg none) must have an empty signature (RFC 7518 §3.6).",
+                ));
+            }
+            token.signature = Some(bytes);
+        }
+        Err(e) => token.diagnostics.push(base64_diagnostic("signature", &e)),
+    }
+    token.signature_b64 = Some(segment.to_owned());
+}

@@ -1,0 +1,232 @@
+//! One error vocabulary for the whole engine: stable codes, severities and diagnostics.
+//!
+//! The codes are part of the public API (shared with the JS package and documented in the
+//! README), so a variant is never renamed; new findings get new variants.
+
+use core::fmt;
+
+/// A stable, snake_case diagnostic code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Code {
+    /// The input is not a compact token of a known shape.
+    Malformed,
+    /// A segment is not canonical unpadded base64url.
+    InvalidBase64,
+    /// A decoded segment is not UTF-8.
+    InvalidUtf8,
+    /// A segment that must be JSON is not.
+    InvalidJson,
+    /// The protected header is JSON but not an object.
+    HeaderNotObject,
+    /// A JSON object names the same member twice.
+    DuplicateMember,
+    /// The algorithm is unknown or not supported by this build.
+    UnsupportedAlg,
+    /// The token is unsecured (`alg: none`).
+    AlgNone,
+    /// The algorithm is not among those the caller allowed.
+    AlgNotAllowed,
+    /// The key cannot be used with the algorithm.
+    KeyAlgMismatch,
+    /// The key cannot be parsed or used at all.
+    InvalidKey,
+    /// The key is too weak for the algorithm.
+    WeakKey,
+    /// No key in a key set fits the token.
+    KeyNotFound,
+    /// The signature does not verify.
+    SignatureInvalid,
+    /// An ECDSA signature is DER-encoded instead of raw `r || s`.
+    SignatureDerEncoded,
+    /// The header lists a critical extension that is not understood, or `crit` is malformed.
+    CritUnsupported,
+    /// The `b64` header parameter is misused.
+    B64Invalid,
+    /// `exp` has passed.
+    Expired,
+    /// `nbf` is still in the future.
+    NotYetValid,
+    /// `iat` is in the future.
+    IatInFuture,
+    /// The token is older than the caller's maximum age.
+    TokenTooOld,
+    /// A claim has the wrong JSON type.
+    ClaimType,
+    /// A required claim is absent.
+    MissingClaim,
+    /// `iss` differs from the expected issuer.
+    IssuerMismatch,
+    /// `aud` does not contain the expected audience.
+    AudienceMismatch,
+    /// `sub` differs from the expected subject.
+    SubjectMismatch,
+    /// `typ` differs from the expected type.
+    TypMismatch,
+    /// The token carries a key (`jwk`, `x5c`, `jku`, `x5u`) that was not used.
+    EmbeddedKeyIgnored,
+    /// The secret verifies only in another encoding.
+    SecretEncodingHint,
+    /// The input carried a `Bearer` prefix, an `Authorization:` line or surrounding whitespace.
+    BearerPrefix,
+    /// The input exceeds a size limit.
+    TooLarge,
+    /// A caller option is not valid.
+    InvalidOption,
+    /// The engine failed internally (a bug).
+    Internal,
+}
+
+impl Code {
+    /// The stable snake_case name used in reports and by the JS API.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Malformed => "malformed",
+            Self::InvalidBase64 => "invalid_base64",
+            Self::InvalidUtf8 => "invalid_utf8",
+            Self::InvalidJson => "invalid_json",
+            Self::HeaderNotObject => "header_not_object",
+            Self::DuplicateMember => "duplicate_member",
+            Self::UnsupportedAlg => "unsupported_alg",
+            Self::AlgNone => "alg_none",
+            Self::AlgNotAllowed => "alg_not_allowed",
+            Self::KeyAlgMismatch => "key_alg_mismatch",
+            Self::InvalidKey => "invalid_key",
+            Self::WeakKey => "weak_key",
+            Self::KeyNotFound => "key_not_found",
+            Self::SignatureInvalid => "signature_invalid",
+            Self::SignatureDerEncoded => "signature_der_encoded",
+            Self::CritUnsupported => "crit_unsupported",
+            Self::B64Invalid => "b64_invalid",
+            Self::Expired => "expired",
+            Self::NotYetValid => "not_yet_valid",
+            Self::IatInFuture => "iat_in_future",
+            Self::TokenTooOld => "token_too_old",
+            Self::ClaimType => "claim_type",
+            Self::MissingClaim => "missing_claim",
+            Self::IssuerMismatch => "issuer_mismatch",
+            Self::AudienceMismatch => "audience_mismatch",
+            Self::SubjectMismatch => "subject_mismatch",
+            Self::TypMismatch => "typ_mismatch",
+            Self::EmbeddedKeyIgnored => "embedded_key_ignored",
+            Self::SecretEncodingHint => "secret_encoding_hint",
+            Self::BearerPrefix => "bearer_prefix",
+            Self::TooLarge => "too_large",
+            Self::InvalidOption => "invalid_option",
+            Self::Internal => "internal",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// Makes verification fail.
+    Error,
+    /// Worth knowing; never makes verification fail.
+    Warning,
+    /// Neutral information about how the input was read.
+    Info,
+}
+
+impl Severity {
+    /// The name used in reports.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+            Self::Info => "info",
+        }
+    }
+}
+
+/// One finding about a token, a key or a call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Stable code.
+    pub code: Code,
+    /// How serious it is.
+    pub severity: Severity,
+    /// One sentence for a person.
+    pub message: String,
+    /// What to try next, when there is something to try.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error-level diagnostic.
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        Self { code, severity: Severity::Error, message: message.into(), hint: None }
+    }
+
+    /// A warning-level diagnostic.
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        Self { code, severity: Severity::Warning, message: message.into(), hint: None }
+    }
+
+    /// An info-level diagnostic.
+    pub fn info(code: Code, message: impl Into<String>) -> Self {
+        Self { code, severity: Severity::Info, message: message.into(), hint: None }
+    }
+
+    /// The same diagnostic with a hint.
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// The same finding at another severity.
+    #[must_use]
+    pub fn at(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+}
+
+/// A caller mistake (unusable key, algorithm or option): the error of `sign`, `generate_key`
+/// and `import_key`. Bad tokens are never reported this way; they are data in a report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    /// Stable code.
+    pub code: Code,
+    /// One sentence for a person.
+    pub message: String,
+    /// What to try next.
+    pub hint: Option<String>,
+}
+
+impl Error {
+    /// A new error.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), hint: None }
+    }
+
+    /// The same error with a hint.
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl From<Diagnostic> for Error {
+    fn from(d: Diagnostic) -> Self {
+        Self { code: d.code, message: d.message, hint: d.hint }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for Error {}

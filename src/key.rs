@@ -1,0 +1,179 @@
+//! Keys as the caller gives them: a secret in some encoding, a JWK, or a JWK Set. A key is
+//! parsed once into a `Keyring` that verify and sign reuse.
+
+use crate::alg::{self, Alg, Family};
+use crate::error::{Code, Diagnostic};
+use crate::hmac::HmacKey;
+use crate::json::{self, Json};
+use crate::jwk::{self, Usage};
+use crate::secret::{decode_secret, SecretEncoding};
+
+/// The key material of one usable key.
+#[derive(Clone, Debug)]
+pub enum Material {
+    /// An HMAC secret.
+    Secret(Box<HmacKey>),
+    /// A JWK of a type this build cannot use (kept so a key set can say why it was skipped).
+    Unsupported(String),
+}
+
+/// One key, ready to use.
+#[derive(Clone, Debug)]
+pub struct PreparedKey {
+    /// What it is.
+    pub material: Material,
+    /// RFC 7638 thumbprint.
+    pub thumbprint: String,
+    /// `kid` from the JWK.
+    pub kid: Option<String>,
+    /// The algorithm the JWK pins (`alg`), when it does.
+    pub alg: Option<String>,
+    /// `use` / `key_ops` restrictions.
+    pub usage: Usage,
+}
+
+impl PreparedKey {
+    /// The supported algorithms this key can be used with.
+    #[must_use]
+    pub fn algorithms(&self) -> Vec<&'static Alg> {
+        let family = match self.material {
+            Material::Secret(_) => Family::Hmac,
+            Material::Unsupported(_) => return Vec::new(),
+        };
+        alg::supported_in(family).filter(|a| self.alg.as_deref().is_none_or(|pinned| pinned == a.name)).collect()
+    }
+
+    /// Secret length in bits (the key size shown to people).
+    #[must_use]
+    pub fn bits(&self) -> usize {
+        match &self.material {
+            Material::Secret(key) => key.len() * 8,
+            Material::Unsupported(_) => 0,
+        }
+    }
+}
+
+/// Where the keys came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyFormat {
+    /// A text secret.
+    Secret,
+    /// One JWK.
+    Jwk,
+    /// A JWK Set.
+    Jwks,
+}
+
+/// One or more keys parsed from one input.
+#[derive(Clone, Debug)]
+pub struct Keyring {
+    /// The format detected.
+    pub format: KeyFormat,
+    /// The keys, in input order.
+    pub keys: Vec<PreparedKey>,
+    /// What was noticed while parsing (skipped keys, duplicate kids…).
+    pub notes: Vec<Diagnostic>,
+}
+
+/// Parses a key given as text: a secret in `encoding`, JWK JSON or JWKS JSON.
+pub fn import(text: &str, encoding: SecretEncoding) -> Result<Keyring, Diagnostic> {
+    let trimmed = text.trim();
+    if trimmed.starts_with("-----BEGIN") {
+        return Err(asymmetric_refusal("a PEM key"));
+    }
+    if trimmed.starts_with('{') {
+        if let Ok(parsed) = json::parse(trimmed, 16) {
+            return import_json(&parsed.value);
+        }
+    }
+    if looks_like_der(trimmed) {
+        return Err(asymmetric_refusal("a DER-encoded key"));
+    }
+    let secret = decode_secret(text, encoding)?;
+    Ok(Keyring { format: KeyFormat::Secret, keys: vec![secret_key(&secret, None, None, Usage::default())?], notes: Vec::new() })
+}
+
+fn asymmetric_refusal(what: &str) -> Diagnostic {
+    Diagnostic::error(Code::KeyAlgMismatch, format!("This is {what}; an asymmetric key is never used as an HMAC secret."))
+        .with_hint("This build verifies HS256/384/512 only; RSA, EC and EdDSA keys arrive with the algorithms milestone.")
+}
+
+/// Base64 or hex text whose bytes start like a DER SEQUENCE of key size: a key, not a secret.
+fn looks_like_der(text: &str) -> bool {
+    let bytes = if text.starts_with("MI") {
+        decode_secret(text, SecretEncoding::Base64).ok()
+    } else if text.len() > 128 && (text.starts_with("30820") || text.starts_with("30818")) {
+        decode_secret(text, SecretEncoding::Hex).ok()
+    } else {
+        None
+    };
+    bytes.is_some_and(|b| b.len() >= 64 && b.first() == Some(&0x30))
+}
+
+fn secret_key(secret: &[u8], kid: Option<String>, alg: Option<String>, usage: Usage) -> Result<PreparedKey, Diagnostic> {
+    let key = HmacKey::new(secret).ok_or_else(|| Diagnostic::error(Code::InvalidKey, "The secret is empty."))?;
+    Ok(PreparedKey { material: Material::Secret(Box::new(key)), thumbprint: jwk::oct_thumbprint(secret), kid, alg, usage })
+}
+
+fn import_json(value: &Json) -> Result<Keyring, Diagnostic> {
+    if let Some(keys) = value.get("keys") {
+        let items = keys.as_array().ok_or_else(|| Diagnostic::error(Code::InvalidKey, "The JWK Set's \"keys\" must be an array."))?;
+        return import_set(items);
+    }
+    if value.get("kty").is_none() {
+        return Err(Diagnostic::error(Code::InvalidKey, "This JSON is neither a JWK (no \"kty\") nor a JWK Set (no \"keys\")."));
+    }
+    let key = import_jwk(value)?;
+    if let Material::Unsupported(kty) = &key.material {
+        return Err(asymmetric_refusal(&format!("a JWK of kty \"{kty}\"")));
+    }
+    Ok(Keyring { format: KeyFormat::Jwk, keys: vec![key], notes: Vec::new() })
+}
+
+fn import_jwk(value: &Json) -> Result<PreparedKey, Diagnostic> {
+    let common = jwk::read_common(value)?;
+    if common.kty != "oct" {
+        return Ok(PreparedKey {
+            material: Material::Unsupported(common.kty),
+            thumbprint: String::new(),
+            kid: common.kid,
+            alg: common.alg,
+            usage: common.usage,
+        });
+    }
+    if let Some(alg) = common.alg.as_deref() {
+        if alg::lookup(alg).is_none_or(|a| a.family != Family::Hmac) {
+            return Err(Diagnostic::error(Code::KeyAlgMismatch, format!("The oct JWK says \"alg\": \"{alg}\", which is not an HMAC algorithm.")));
+        }
+    }
+    secret_key(&jwk::oct_secret(value)?, common.kid, common.alg, common.usage)
+}
+
+fn import_set(items: &[Json]) -> Result<Keyring, Diagnostic> {
+    let mut keys = Vec::new();
+    let mut notes = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match import_jwk(item) {
+            Ok(key) => {
+                if let Material::Unsupported(kty) = &key.material {
+                    notes.push(Diagnostic::info(Code::UnsupportedAlg, format!("Key #{i} (kty \"{kty}\") was skipped: this build uses HMAC keys only.")));
+                }
+                keys.push(key);
+            }
+            Err(d) => notes.push(Diagnostic::warning(d.code, format!("Key #{i} was skipped: {}", d.message))),
+        }
+    }
+    let mut kids: Vec<&str> = keys.iter().filter_map(|k| k.kid.as_deref()).collect();
+    kids.sort_unstable();
+    for pair in kids.windows(2) {
+        if let [a, b] = pair {
+            if a == b {
+                notes.push(Diagnostic::warning(Code::KeyNotFound, format!("The key set has more than one key with kid \"{a}\"; they are tried in order.")));
+            }
+        }
+    }
+    if keys.is_empty() {
+        return Err(Diagnostic::error(Code::InvalidKey, "The JWK Set has no usable key."));
+    }
+    Ok(Keyring { format: KeyFormat::Jwks, keys, notes })
+}

@@ -1,0 +1,208 @@
+//! Reports as JSON text: the shape the JS API documents (DESIGN §3). Building one string in
+//! Rust and calling `JSON.parse` once in JS is several times faster than building JS objects
+//! across the boundary, and keeps this code testable natively.
+
+use crate::claims::Check;
+use crate::decode::{Payload, UntrustedToken};
+use crate::error::{Diagnostic, Error};
+use crate::generate::GeneratedKey;
+use crate::json::write_string;
+use crate::key::{KeyFormat, Keyring, Material};
+use crate::verify::VerifyReport;
+use core::fmt::Write as _;
+
+/// A small JSON object writer: `field` handles the commas.
+struct Obj<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> Obj<'a> {
+    fn open(out: &'a mut String) -> Self {
+        out.push('{');
+        Self { out, first: true }
+    }
+
+    fn key(&mut self, name: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        self.out.push('"');
+        self.out.push_str(name);
+        self.out.push_str("\":");
+        self.out
+    }
+
+    fn str(&mut self, name: &str, value: Option<&str>) -> &mut Self {
+        match value {
+            Some(v) => write_string(self.key(name), v),
+            None => self.key(name).push_str("null"),
+        }
+        self
+    }
+
+    fn raw(&mut self, name: &str, json: Option<&str>) -> &mut Self {
+        self.key(name).push_str(json.unwrap_or("null"));
+        self
+    }
+
+    fn bool(&mut self, name: &str, value: bool) -> &mut Self {
+        self.key(name).push_str(if value { "true" } else { "false" });
+        self
+    }
+
+    fn num(&mut self, name: &str, value: usize) -> &mut Self {
+        let _ = write!(self.key(name), "{value}");
+        self
+    }
+
+    fn list<T>(&mut self, name: &str, items: &[T], mut each: impl FnMut(&mut String, &T)) -> &mut Self {
+        let out = self.key(name);
+        out.push('[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            each(out, item);
+        }
+        out.push(']');
+        self
+    }
+
+    fn close(&mut self) {
+        self.out.push('}');
+    }
+}
+
+fn diagnostic(out: &mut String, d: &Diagnostic) {
+    let mut o = Obj::open(out);
+    o.str("code", Some(d.code.as_str())).str("severity", Some(d.severity.as_str())).str("message", Some(&d.message));
+    if let Some(hint) = &d.hint {
+        o.str("hint", Some(hint));
+    }
+    o.close();
+}
+
+fn check(out: &mut String, c: &Check) {
+    let mut o = Obj::open(out);
+    o.str("name", Some(c.name)).bool("ok", c.ok);
+    if let Some(code) = c.code {
+        o.str("code", Some(code.as_str()));
+    }
+    o.str("message", Some(&c.message)).close();
+}
+
+/// The exact payload text as a JSON value: itself when it is JSON, a string when it is text.
+fn payload_value(token: &UntrustedToken) -> Option<String> {
+    match (&token.payload, &token.payload_json) {
+        (Some(Payload::Json(_)), Some(text)) => Some(text.clone()),
+        (Some(Payload::Text(text)), _) => {
+            let mut out = String::new();
+            write_string(&mut out, text);
+            Some(out)
+        }
+        _ => None,
+    }
+}
+
+/// The `Decoded` object of the JS API.
+#[must_use]
+pub fn decoded_json(token: &UntrustedToken) -> String {
+    let mut out = String::with_capacity(256 + token.header_json.as_ref().map_or(0, String::len) * 2 + token.payload_json.as_ref().map_or(0, String::len) * 2);
+    let header = token.header.as_ref().and(token.header_json.as_deref());
+    Obj::open(&mut out)
+        .str("kind", Some(token.kind.as_str()))
+        .raw("header", header)
+        .str("headerJson", token.header_json.as_deref())
+        .raw("payload", payload_value(token).as_deref())
+        .str("payloadJson", token.payload_json.as_deref())
+        .str("signature", token.signature_b64.as_deref())
+        .list("segments", &token.segments, |out, s| {
+            Obj::open(out).str("part", Some(s.part)).num("start", s.start).num("end", s.end).close();
+        })
+        .list("diagnostics", &token.diagnostics, diagnostic)
+        .close();
+    out
+}
+
+/// The `VerifyReport` object of the JS API.
+#[must_use]
+pub fn verify_json(report: &VerifyReport) -> String {
+    let token = &report.token;
+    let mut out = String::with_capacity(512 + token.header_json.as_ref().map_or(0, String::len) + token.payload_json.as_ref().map_or(0, String::len));
+    Obj::open(&mut out)
+        .bool("valid", report.valid)
+        .bool("signatureValid", report.signature_valid)
+        .str("alg", report.alg())
+        .str("kid", report.kid())
+        .str("keyThumbprint", report.key_thumbprint.as_deref())
+        .raw("header", token.header.as_ref().and(token.header_json.as_deref()))
+        .raw("payload", payload_value(token).as_deref())
+        .list("checks", &report.checks, check)
+        .list("errors", &report.errors, diagnostic)
+        .list("warnings", &report.warnings, diagnostic)
+        .close();
+    out
+}
+
+/// The description part of a `KeyHandle` (the handle itself is added by the binding).
+#[must_use]
+pub fn key_info_json(ring: &Keyring) -> String {
+    let first = ring.keys.first();
+    let mut out = String::new();
+    let format = match ring.format {
+        KeyFormat::Secret => "secret",
+        KeyFormat::Jwk => "jwk",
+        KeyFormat::Jwks => "jwks",
+    };
+    let algorithms: Vec<&str> = ring.keys.iter().flat_map(|k| k.algorithms()).map(|a| a.name).fold(Vec::new(), |mut v, a| {
+        if !v.contains(&a) {
+            v.push(a);
+        }
+        v
+    });
+    let kind = match first.map(|k| &k.material) {
+        Some(Material::Secret(_)) => "secret",
+        _ => "unsupported",
+    };
+    Obj::open(&mut out)
+        .str("kind", Some(kind))
+        .str("kty", Some("oct"))
+        .str("format", Some(format))
+        .num("bits", first.map_or(0, |k| k.bits()))
+        .list("algorithms", &algorithms, |out, a| write_string(out, a))
+        .str("thumbprint", first.map(|k| k.thumbprint.as_str()))
+        .str("kid", first.and_then(|k| k.kid.as_deref()))
+        .num("keyCount", ring.keys.len())
+        .list("diagnostics", &ring.notes, diagnostic)
+        .close();
+    out
+}
+
+/// The `GeneratedKey` object of the JS API.
+#[must_use]
+pub fn generated_json(key: &GeneratedKey) -> String {
+    let mut out = String::new();
+    Obj::open(&mut out)
+        .str("alg", Some(key.alg))
+        .str("kid", Some(&key.kid))
+        .raw("privateJwk", Some(&key.private_jwk))
+        .raw("publicJwk", key.public_jwk.as_deref())
+        .str("secret", key.secret.as_deref())
+        .close();
+    out
+}
+
+/// A caller error as `{ code, message, hint? }`.
+#[must_use]
+pub fn error_json(e: &Error) -> String {
+    let mut out = String::new();
+    let mut o = Obj::open(&mut out);
+    o.str("code", Some(e.code.as_str())).str("message", Some(&e.message));
+    if let Some(hint) = &e.hint {
+        o.str("hint", Some(hint));
+    }
+    o.close();
+    out
+}

@@ -1,0 +1,81 @@
+//! `sign`: a compact JWS from a header, a payload and the caller's key.
+
+use crate::alg::{self, Alg, Family};
+use crate::b64;
+use crate::error::{Code, Error};
+use crate::json::{self, Json};
+use crate::key::{KeyFormat, Keyring, Material, PreparedKey};
+
+const MAX_DEPTH: usize = 64;
+
+/// Signs `payload_json` under `header_json` (both JSON object texts, re-serialised compactly,
+/// member order and number text kept). `header.alg` is required and must fit the key.
+pub fn sign(header_json: &str, payload_json: &str, ring: &Keyring) -> Result<String, Error> {
+    let header = parse_object("header", header_json, Code::HeaderNotObject)?;
+    let payload = parse_object("payload", payload_json, Code::InvalidJson)?;
+    let alg = header_alg(&header)?;
+    let key = choose_key(ring, alg, header.get("kid").and_then(Json::as_str))?;
+    let Material::Secret(secret) = &key.material else {
+        return Err(Error::new(Code::KeyAlgMismatch, format!("This key cannot sign {}.", alg.name)));
+    };
+    let hash = alg.hash.ok_or_else(|| Error::new(Code::Internal, "HMAC row without a hash"))?;
+    if secret.len() < hash.output_len() {
+        return Err(Error::new(
+            Code::WeakKey,
+            format!("The secret is {} bytes; {} needs at least {} (RFC 7518 §3.2).", secret.len(), alg.name, hash.output_len()),
+        )
+        .with_hint("Generate a random secret of the hash's length, or pick a shorter hash."));
+    }
+    let mut token = b64::encode(header.to_compact().as_bytes());
+    token.push('.');
+    token.push_str(&b64::encode(payload.to_compact().as_bytes()));
+    let tag = secret.tag(hash, token.as_bytes());
+    token.push('.');
+    token.push_str(&b64::encode(&tag));
+    Ok(token)
+}
+
+fn parse_object(part: &str, text: &str, not_object: Code) -> Result<Json, Error> {
+    let parsed = json::parse(text, MAX_DEPTH)
+        .map_err(|e| Error::new(Code::InvalidJson, format!("The {part} is not JSON: {} (at byte {}).", e.message, e.offset)))?;
+    if let Some(name) = parsed.duplicates.first() {
+        return Err(Error::new(Code::DuplicateMember, format!("The {part} names \"{name}\" more than once.")));
+    }
+    match parsed.value {
+        value @ Json::Object(_) => Ok(value),
+        other => Err(Error::new(not_object, format!("The {part} is {}; it must be a JSON object.", other.type_name()))),
+    }
+}
+
+fn header_alg(header: &Json) -> Result<&'static Alg, Error> {
+    let name = match header.get("alg") {
+        Some(Json::String(name)) => name,
+        Some(_) => return Err(Error::new(Code::Malformed, "The header's \"alg\" must be a string.")),
+        None => return Err(Error::new(Code::Malformed, "The header needs an \"alg\" (RFC 7515 §4.1.1).")),
+    };
+    if name == "none" {
+        return Err(Error::new(Code::AlgNone, "jwt-lens does not produce unsecured tokens (alg none)."));
+    }
+    match alg::lookup(name) {
+        Some(found) if found.supported => Ok(found),
+        Some(found) => Err(Error::new(Code::UnsupportedAlg, format!("{} is registered but this build cannot sign with it yet.", found.name))),
+        None => Err(Error::new(Code::UnsupportedAlg, format!("\"{name}\" is not a registered JWS algorithm."))),
+    }
+}
+
+fn choose_key<'r>(ring: &'r Keyring, alg: &Alg, kid: Option<&str>) -> Result<&'r PreparedKey, Error> {
+    let by_kid = |k: &&PreparedKey| ring.format != KeyFormat::Jwks || kid.is_none() || k.kid.as_deref() == kid;
+    let fitting = |k: &&PreparedKey| {
+        matches!((&k.material, alg.family), (Material::Secret(_), Family::Hmac)) && k.alg.as_deref().is_none_or(|a| a == alg.name)
+    };
+    let mut keys = ring.keys.iter().filter(by_kid).peekable();
+    if keys.peek().is_none() {
+        return Err(Error::new(Code::KeyNotFound, format!("No key in the set has kid \"{}\".", kid.unwrap_or_default())));
+    }
+    let mut keys = keys.filter(fitting).peekable();
+    if keys.peek().is_none() {
+        return Err(Error::new(Code::KeyAlgMismatch, format!("The key cannot be used with {}.", alg.name)));
+    }
+    keys.find(|k| k.usage.allows("sign"))
+        .ok_or_else(|| Error::new(Code::KeyAlgMismatch, "The key's \"use\" or \"key_ops\" does not allow signing."))
+}

@@ -1,0 +1,235 @@
+//! `verify`: the signature with the caller's key, then every check, each reported. The
+//! algorithm is pinned by the caller or the key, never by the token alone (RFC 8725 §3.1).
+
+use crate::alg::{self, Alg, Family};
+use crate::claims::{check_claims, Check};
+use crate::decode::{decode, Payload, TokenKind, UntrustedToken};
+use crate::error::{Code, Diagnostic, Severity};
+use crate::json::Json;
+use crate::key::{KeyFormat, Keyring, Material, PreparedKey};
+use crate::options::VerifyOptions;
+
+/// Header parameters that carry a key or a key location; reported, never used.
+const EMBEDDED_KEY_PARAMS: [&str; 4] = ["jwk", "x5c", "jku", "x5u"];
+/// Registered header parameters may not appear in `crit` (RFC 7515 §4.1.11).
+const REGISTERED_PARAMS: [&str; 11] = ["alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit"];
+
+/// Everything `verify` found. `valid` is true only when the signature verified with the
+/// caller's key and every check passed.
+#[derive(Clone, Debug)]
+pub struct VerifyReport {
+    /// The overall verdict.
+    pub valid: bool,
+    /// Whether the signature verified with the caller's key.
+    pub signature_valid: bool,
+    /// The thumbprint of the key that verified (or the only key tried).
+    pub key_thumbprint: Option<String>,
+    /// The decoded token (untrusted unless `valid`).
+    pub token: UntrustedToken,
+    /// Each check and its outcome.
+    pub checks: Vec<Check>,
+    /// Why it is not valid.
+    pub errors: Vec<Diagnostic>,
+    /// What is worth knowing anyway.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl VerifyReport {
+    /// The header's `alg` (untrusted).
+    #[must_use]
+    pub fn alg(&self) -> Option<&str> {
+        self.token.alg()
+    }
+
+    /// The header's `kid` (untrusted).
+    #[must_use]
+    pub fn kid(&self) -> Option<&str> {
+        self.token.header.as_ref()?.get("kid")?.as_str()
+    }
+}
+
+/// Verifies `input` with `key` (already imported, or the reason it could not be).
+#[must_use]
+pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) -> VerifyReport {
+    let token = decode(input);
+    let mut report = VerifyReport {
+        valid: false,
+        signature_valid: false,
+        key_thumbprint: None,
+        checks: Vec::new(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        token,
+    };
+    for d in &report.token.diagnostics {
+        match (d.severity, d.code) {
+            (Severity::Error, _) | (_, Code::DuplicateMember) => report.errors.push(d.clone().at(Severity::Error)),
+            (_, Code::AlgNone | Code::UnsupportedAlg) => {}
+            _ => report.warnings.push(d.clone()),
+        }
+    }
+    let format = format_check(&report.token);
+    let well_formed = format.ok && report.errors.is_empty();
+    report.checks.push(format);
+    if well_formed {
+        run_checks(&mut report, key, options);
+    }
+    for check in report.checks.iter().filter(|c| !c.ok && c.name != "format") {
+        report.errors.push(Diagnostic::error(check.code.unwrap_or(Code::Internal), check.message.clone()));
+    }
+    report.valid = report.signature_valid && report.errors.is_empty() && report.checks.iter().all(|c| c.ok);
+    report
+}
+
+fn format_check(token: &UntrustedToken) -> Check {
+    match token.kind {
+        TokenKind::Jws | TokenKind::Unsecured => Check::pass("format", "A well-formed compact JWS."),
+        TokenKind::Jwe => Check::fail("format", Code::Malformed, "This is an encrypted token (JWE); jwt-lens cannot decrypt it."),
+        TokenKind::Invalid => {
+            let code = token.diagnostics.iter().find(|d| d.severity == Severity::Error).map_or(Code::Malformed, |d| d.code);
+            Check::fail("format", code, "The token is not a well-formed compact JWS.")
+        }
+    }
+}
+
+fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) {
+    let Some(header) = report.token.header.clone() else { return };
+    let alg = alg_check(report, key.ok(), options);
+    let candidates = match key {
+        Err(d) => {
+            report.checks.push(Check::fail("key", d.code, d.message.clone()));
+            Vec::new()
+        }
+        Ok(ring) => {
+            report.warnings.extend(ring.notes.iter().cloned());
+            select_keys(report, ring, alg)
+        }
+    };
+    report.checks.push(crit_check(&header, options));
+    if let Some(alg) = alg.filter(|_| !candidates.is_empty()) {
+        signature_check(report, alg, &candidates);
+    }
+    for name in EMBEDDED_KEY_PARAMS.iter().filter(|n| header.get(n).is_some()) {
+        report.warnings.push(
+            Diagnostic::warning(Code::EmbeddedKeyIgnored, format!("The header carries \"{name}\"; it was not used, only your key was."))
+                .with_hint("A key named by the token itself proves nothing: anyone can attach their own."),
+        );
+    }
+    match &report.token.payload {
+        Some(Payload::Json(claims @ Json::Object(_))) => report.checks.extend(check_claims(claims, &header, options)),
+        Some(Payload::Json(other)) => report.checks.push(Check::fail("claims", Code::ClaimType, format!("The payload is {}; a JWT claims set is a JSON object.", other.type_name()))),
+        Some(Payload::Text(_)) => report.checks.push(Check::fail("claims", Code::InvalidJson, "The payload is not JSON, so its claims cannot be checked.")),
+        None => {}
+    }
+}
+
+fn alg_check(report: &mut VerifyReport, ring: Option<&Keyring>, options: &VerifyOptions) -> Option<&'static Alg> {
+    let name = report.token.alg().unwrap_or_default().to_owned();
+    let allowed: Vec<String> = match (&options.algorithms, ring) {
+        (Some(list), _) => list.clone(),
+        (None, Some(ring)) => ring.keys.iter().flat_map(PreparedKey::algorithms).map(|a| a.name.to_owned()).collect(),
+        (None, None) => alg::supported_in(Family::Hmac).map(|a| a.name.to_owned()).collect(),
+    };
+    let check = match alg::lookup(&name) {
+        _ if name == "none" => Check::fail("alg", Code::AlgNone, "The token is unsecured (alg none); it is never accepted."),
+        None => Check::fail("alg", Code::UnsupportedAlg, format!("\"{name}\" is not a registered JWS algorithm.")),
+        Some(a) if !a.supported => Check::fail("alg", Code::UnsupportedAlg, format!("{name} is registered but this build cannot verify it yet.")),
+        Some(_) if !allowed.contains(&name) => {
+            Check::fail("alg", Code::AlgNotAllowed, format!("{name} is not among the allowed algorithms ({}).", allowed.join(", ")))
+        }
+        Some(a) => {
+            report.checks.push(Check::pass("alg", format!("{name} is allowed.")));
+            return Some(a);
+        }
+    };
+    report.checks.push(check);
+    None
+}
+
+fn fits(key: &PreparedKey, alg: &Alg) -> bool {
+    let family_fits = matches!((&key.material, alg.family), (Material::Secret(_), Family::Hmac));
+    family_fits && key.alg.as_deref().is_none_or(|pinned| pinned == alg.name)
+}
+
+fn select_keys<'r>(report: &mut VerifyReport, ring: &'r Keyring, alg: Option<&Alg>) -> Vec<&'r PreparedKey> {
+    let Some(alg) = alg else { return Vec::new() };
+    let kid = report.kid().map(str::to_owned);
+    let mut candidates: Vec<&PreparedKey> = ring.keys.iter().collect();
+    if let (KeyFormat::Jwks, Some(kid)) = (ring.format, kid.as_deref()) {
+        candidates.retain(|k| k.kid.as_deref() == Some(kid));
+        if candidates.is_empty() {
+            let present: Vec<&str> = ring.keys.iter().filter_map(|k| k.kid.as_deref()).collect();
+            report.checks.push(Check::fail("key", Code::KeyNotFound, format!("No key has kid \"{kid}\"; the set has {present:?}.")));
+            return candidates;
+        }
+    }
+    let usable: Vec<&PreparedKey> = candidates.iter().copied().filter(|k| k.usage.allows("verify")).collect();
+    if usable.is_empty() {
+        report.checks.push(Check::fail("key", Code::KeyAlgMismatch, "The key's \"use\" or \"key_ops\" does not allow verification."));
+        return usable;
+    }
+    let fitting: Vec<&PreparedKey> = usable.into_iter().filter(|k| fits(k, alg)).collect();
+    if fitting.is_empty() {
+        report.checks.push(Check::fail("key", Code::KeyAlgMismatch, format!("No key given can be used with {}.", alg.name)));
+    } else {
+        report.checks.push(Check::pass("key", format!("{} key(s) fit {}.", fitting.len(), alg.name)));
+    }
+    fitting
+}
+
+fn crit_check(header: &Json, options: &VerifyOptions) -> Check {
+    let Some(crit) = header.get("crit") else { return Check::pass("crit", "No critical extensions.") };
+    let names: Option<Vec<&str>> = crit.as_array().filter(|a| !a.is_empty()).and_then(|a| a.iter().map(Json::as_str).collect());
+    let Some(names) = names else {
+        return Check::fail("crit", Code::CritUnsupported, "\"crit\" must be a non-empty array of strings (RFC 7515 §4.1.11).");
+    };
+    if let Some(name) = names.iter().find(|n| REGISTERED_PARAMS.contains(n)) {
+        return Check::fail("crit", Code::CritUnsupported, format!("\"crit\" lists \"{name}\", a registered parameter it may not name."));
+    }
+    if let Some(name) = names.iter().find(|n| header.get(n).is_none()) {
+        return Check::fail("crit", Code::CritUnsupported, format!("\"crit\" lists \"{name}\" but the header does not carry it."));
+    }
+    if let Some(name) = names.iter().find(|n| !understood_extension(n, options)) {
+        let why = if *name == "b64" && options.supports_b64 { " yet (RFC 7797 payloads are not supported by this build)" } else { "" };
+        return Check::fail("crit", Code::CritUnsupported, format!("\"crit\" requires the extension \"{name}\", which jwt-lens does not process{why}."));
+    }
+    Check::pass("crit", "Every critical extension is understood.")
+}
+
+/// No extension is processed yet; RFC 7797 `b64` will be, behind `supportsB64`.
+const fn understood_extension(_name: &str, _options: &VerifyOptions) -> bool {
+    false
+}
+
+fn signature_check(report: &mut VerifyReport, alg: &Alg, candidates: &[&PreparedKey]) {
+    let (Some(input), Some(signature)) = (&report.token.signing_input, &report.token.signature) else { return };
+    let mut matched = None;
+    for (i, key) in candidates.iter().enumerate() {
+        let ok = match (&key.material, alg.hash) {
+            (Material::Secret(secret), Some(hash)) => secret.verify(hash, input.as_bytes(), signature),
+            _ => false,
+        };
+        if ok {
+            matched = Some((i, *key));
+            break;
+        }
+    }
+    let Some((index, key)) = matched else {
+        let tried = if candidates.len() > 1 { format!(" with any of the {} keys tried", candidates.len()) } else { String::new() };
+        report.key_thumbprint = candidates.first().filter(|_| candidates.len() == 1).map(|k| k.thumbprint.clone());
+        report.checks.push(Check::fail("signature", Code::SignatureInvalid, format!("The {} signature does not verify{tried}.", alg.name)));
+        return;
+    };
+    report.signature_valid = true;
+    report.key_thumbprint = Some(key.thumbprint.clone());
+    let which = if candidates.len() > 1 { format!(" with key #{index}{}", key.kid.as_deref().map(|k| format!(" (kid \"{k}\")")).unwrap_or_default()) } else { String::new() };
+    report.checks.push(Check::pass("signature", format!("The {} signature verifies{which}.", alg.name)));
+    if let (Material::Secret(secret), Some(hash)) = (&key.material, alg.hash) {
+        if secret.len() < hash.output_len() {
+            report.warnings.push(
+                Diagnostic::warning(Code::WeakKey, format!("The secret is {} bytes; {} needs at least {} (RFC 7518 §3.2).", secret.len(), alg.name, hash.output_len()))
+                    .with_hint("Anyone who guesses a short secret can sign tokens; generate a random one."),
+            );
+        }
+    }
+}
