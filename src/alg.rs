@@ -58,7 +58,14 @@ pub struct Alg {
     pub supported: bool,
 }
 
-const fn row(name: &'static str, family: Family, hash: Option<Hash>, kty: &'static str, curve: Option<&'static str>, supported: bool) -> Alg {
+const fn row(
+    name: &'static str,
+    family: Family,
+    hash: Option<Hash>,
+    kty: &'static str,
+    curve: Option<&'static str>,
+    supported: bool,
+) -> Alg {
     Alg { name, family, hash, kty, curve, supported }
 }
 

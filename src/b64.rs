@@ -73,10 +73,7 @@ fn explain_bad_byte(text: &str, offset: usize, byte: u8) -> B64Error {
             "contains whitespace or a line break".to_string(),
             Some("Remove spaces and line breaks inside the token; they are often added by e-mail or terminals."),
         ),
-        b'"' | b'\'' => (
-            "contains a quote character".to_string(),
-            Some("The token was probably copied with its surrounding quotes."),
-        ),
+        b'"' | b'\'' => ("contains a quote character".to_string(), Some("The token was probably copied with its surrounding quotes.")),
         _ => {
             let shown = text.get(offset..).and_then(|rest| rest.chars().next()).unwrap_or('\u{fffd}');
             (format!("contains {shown:?}, which is not a base64url character"), None)

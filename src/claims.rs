@@ -33,11 +33,7 @@ impl Check {
 /// Checks the claims set `claims` (already known to be an object) and the header's `typ`.
 #[must_use]
 pub fn check_claims(claims: &Json, header: &Json, options: &VerifyOptions) -> Vec<Check> {
-    let mut checks = vec![
-        time_claim(claims, "exp", options),
-        time_claim(claims, "nbf", options),
-        time_claim(claims, "iat", options),
-    ];
+    let mut checks = vec![time_claim(claims, "exp", options), time_claim(claims, "nbf", options), time_claim(claims, "iat", options)];
     if let Some(expected) = &options.issuer {
         checks.push(exact_string(claims, "iss", expected, Code::IssuerMismatch));
     }
@@ -68,7 +64,11 @@ fn time_claim(claims: &Json, name: &'static str, options: &VerifyOptions) -> Che
         None => return Check::pass(name, format!("No \"{name}\" claim (not required).")),
         Some(Json::Number(_)) => claims.get(name).and_then(Json::as_f64).unwrap_or(f64::NAN),
         Some(other) => {
-            return Check::fail(name, Code::ClaimType, format!("\"{name}\" is {}; it must be a NumericDate (a JSON number).", other.type_name()));
+            return Check::fail(
+                name,
+                Code::ClaimType,
+                format!("\"{name}\" is {}; it must be a NumericDate (a JSON number).", other.type_name()),
+            );
         }
     };
     if !value.is_finite() {
@@ -144,7 +144,9 @@ fn normalise_typ(typ: &str) -> String {
 fn typ(header: &Json, expected: &str) -> Check {
     match header.get("typ") {
         None => Check::fail("typ", Code::TypMismatch, format!("The header has no \"typ\"; expected \"{expected}\".")),
-        Some(Json::String(actual)) if normalise_typ(actual) == normalise_typ(expected) => Check::pass("typ", format!("\"typ\" is {actual:?}.")),
+        Some(Json::String(actual)) if normalise_typ(actual) == normalise_typ(expected) => {
+            Check::pass("typ", format!("\"typ\" is {actual:?}."))
+        }
         Some(Json::String(actual)) => Check::fail("typ", Code::TypMismatch, format!("\"typ\" is {actual:?}; expected \"{expected}\".")),
         Some(other) => Check::fail("typ", Code::ClaimType, format!("\"typ\" is {}; it must be a string.", other.type_name())),
     }

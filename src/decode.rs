@@ -238,16 +238,19 @@ fn read_header(token: &mut UntrustedToken, segment: &str, limits: &Limits) {
     if b64::decoded_len(segment.len()) > limits.max_header_bytes {
         token.diagnostics.push(Diagnostic::error(
             Code::TooLarge,
-            format!("The header would decode to about {} bytes; the limit is {}.", b64::decoded_len(segment.len()), limits.max_header_bytes),
+            format!(
+                "The header would decode to about {} bytes; the limit is {}.",
+                b64::decoded_len(segment.len()),
+                limits.max_header_bytes
+            ),
         ));
         return;
     }
     let Some(text) = decode_text(token, "header", segment) else { return };
     match json::parse(&text, limits.max_depth) {
-        Err(e) => token.diagnostics.push(Diagnostic::error(
-            Code::InvalidJson,
-            format!("The header is not JSON: {} (at byte {}).", e.message, e.offset),
-        )),
+        Err(e) => token
+            .diagnostics
+            .push(Diagnostic::error(Code::InvalidJson, format!("The header is not JSON: {} (at byte {}).", e.message, e.offset))),
         Ok(parsed) if !matches!(parsed.value, Json::Object(_)) => token.diagnostics.push(Diagnostic::error(
             Code::HeaderNotObject,
             format!("The header is {}; it must be a JSON object.", parsed.value.type_name()),
@@ -275,12 +278,13 @@ fn check_alg(token: &mut UntrustedToken, header: &Json) {
                 format!("{} is a registered algorithm that this build cannot verify yet.", found.name),
             )),
             None if header.get("enc").is_some() => {}
-            None => token.diagnostics.push(Diagnostic::warning(Code::UnsupportedAlg, format!("\"{name}\" is not a registered JWS algorithm."))),
+            None => {
+                token.diagnostics.push(Diagnostic::warning(Code::UnsupportedAlg, format!("\"{name}\" is not a registered JWS algorithm.")))
+            }
         },
-        Some(other) => token.diagnostics.push(Diagnostic::error(
-            Code::Malformed,
-            format!("The header's \"alg\" is {}; it must be a string.", other.type_name()),
-        )),
+        Some(other) => token
+            .diagnostics
+            .push(Diagnostic::error(Code::Malformed, format!("The header's \"alg\" is {}; it must be a string.", other.type_name()))),
     }
 }
 

@@ -28,7 +28,8 @@ impl core::fmt::Debug for GeneratedKey {
 
 /// How many random bytes `generate_key(alg, size)` needs.
 pub fn random_len(alg_name: &str, size: Option<usize>) -> Result<usize, Error> {
-    let alg = alg::lookup(alg_name).ok_or_else(|| Error::new(Code::UnsupportedAlg, format!("\"{alg_name}\" is not a registered JWS algorithm.")))?;
+    let alg = alg::lookup(alg_name)
+        .ok_or_else(|| Error::new(Code::UnsupportedAlg, format!("\"{alg_name}\" is not a registered JWS algorithm.")))?;
     if alg.family != Family::Hmac || !alg.supported {
         return Err(Error::new(Code::UnsupportedAlg, format!("This build cannot generate {} keys yet.", alg.name)));
     }
@@ -43,7 +44,8 @@ pub fn random_len(alg_name: &str, size: Option<usize>) -> Result<usize, Error> {
 
 /// Builds the key for `alg` from `random` bytes (of the length `random_len` gave).
 pub fn generate_key(alg_name: &str, random: &[u8]) -> Result<GeneratedKey, Error> {
-    let alg = alg::lookup(alg_name).filter(|a| a.family == Family::Hmac && a.supported)
+    let alg = alg::lookup(alg_name)
+        .filter(|a| a.family == Family::Hmac && a.supported)
         .ok_or_else(|| Error::new(Code::UnsupportedAlg, format!("This build cannot generate {alg_name} keys yet.")))?;
     if random.len() < random_len(alg.name, None)? {
         return Err(Error::new(Code::Internal, "Not enough random bytes."));

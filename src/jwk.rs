@@ -41,7 +41,9 @@ pub fn read_common(jwk: &Json) -> Result<JwkCommon, Diagnostic> {
         match jwk.get(name) {
             None => Ok(None),
             Some(Json::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(Diagnostic::error(Code::InvalidKey, format!("The JWK's \"{name}\" is {}; it must be a string.", other.type_name()))),
+            Some(other) => {
+                Err(Diagnostic::error(Code::InvalidKey, format!("The JWK's \"{name}\" is {}; it must be a string.", other.type_name())))
+            }
         }
     };
     let kty = string("kty")?.ok_or_else(|| Diagnostic::error(Code::InvalidKey, "The JWK has no \"kty\" (RFC 7517 §4.1)."))?;

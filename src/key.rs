@@ -98,16 +98,27 @@ fn asymmetric_refusal(what: &str) -> Diagnostic {
         .with_hint("This build verifies HS256/384/512 only; RSA, EC and EdDSA keys arrive with the algorithms milestone.")
 }
 
-/// Base64 or hex text whose bytes start like a DER SEQUENCE of key size: a key, not a secret.
+/// Base64 or hex text whose bytes are exactly one DER SEQUENCE: an encoded key, not a secret.
 fn looks_like_der(text: &str) -> bool {
-    let bytes = if text.starts_with("MI") {
-        decode_secret(text, SecretEncoding::Base64).ok()
-    } else if text.len() > 128 && (text.starts_with("30820") || text.starts_with("30818")) {
-        decode_secret(text, SecretEncoding::Hex).ok()
-    } else {
-        None
+    [SecretEncoding::Base64, SecretEncoding::Base64Url, SecretEncoding::Hex]
+        .into_iter()
+        .filter_map(|encoding| decode_secret(text, encoding).ok())
+        .any(|bytes| is_der_sequence(&bytes))
+}
+
+/// Whether `bytes` is a DER SEQUENCE whose length field accounts for every byte.
+fn is_der_sequence(bytes: &[u8]) -> bool {
+    let (Some(0x30), Some(&first)) = (bytes.first(), bytes.get(1)) else { return false };
+    let (header, len) = match first {
+        0..=0x7f => (2, usize::from(first)),
+        0x81..=0x83 => {
+            let n = usize::from(first & 0x7f);
+            let Some(len_bytes) = bytes.get(2..2 + n) else { return false };
+            (2 + n, len_bytes.iter().fold(0, |acc, b| acc << 8 | usize::from(*b)))
+        }
+        _ => return false,
     };
-    bytes.is_some_and(|b| b.len() >= 64 && b.first() == Some(&0x30))
+    bytes.len() >= 32 && header + len == bytes.len()
 }
 
 fn secret_key(secret: &[u8], kid: Option<String>, alg: Option<String>, usage: Usage) -> Result<PreparedKey, Diagnostic> {
@@ -143,7 +154,10 @@ fn import_jwk(value: &Json) -> Result<PreparedKey, Diagnostic> {
     }
     if let Some(alg) = common.alg.as_deref() {
         if alg::lookup(alg).is_none_or(|a| a.family != Family::Hmac) {
-            return Err(Diagnostic::error(Code::KeyAlgMismatch, format!("The oct JWK says \"alg\": \"{alg}\", which is not an HMAC algorithm.")));
+            return Err(Diagnostic::error(
+                Code::KeyAlgMismatch,
+                format!("The oct JWK says \"alg\": \"{alg}\", which is not an HMAC algorithm."),
+            ));
         }
     }
     secret_key(&jwk::oct_secret(value)?, common.kid, common.alg, common.usage)
@@ -156,7 +170,10 @@ fn import_set(items: &[Json]) -> Result<Keyring, Diagnostic> {
         match import_jwk(item) {
             Ok(key) => {
                 if let Material::Unsupported(kty) = &key.material {
-                    notes.push(Diagnostic::info(Code::UnsupportedAlg, format!("Key #{i} (kty \"{kty}\") was skipped: this build uses HMAC keys only.")));
+                    notes.push(Diagnostic::info(
+                        Code::UnsupportedAlg,
+                        format!("Key #{i} (kty \"{kty}\") was skipped: this build uses HMAC keys only."),
+                    ));
                 }
                 keys.push(key);
             }
@@ -168,7 +185,10 @@ fn import_set(items: &[Json]) -> Result<Keyring, Diagnostic> {
     for pair in kids.windows(2) {
         if let [a, b] = pair {
             if a == b {
-                notes.push(Diagnostic::warning(Code::KeyNotFound, format!("The key set has more than one key with kid \"{a}\"; they are tried in order.")));
+                notes.push(Diagnostic::warning(
+                    Code::KeyNotFound,
+                    format!("The key set has more than one key with kid \"{a}\"; they are tried in order."),
+                ));
             }
         }
     }

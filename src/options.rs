@@ -86,7 +86,10 @@ fn wrong(name: &str, expected: &str) -> Error {
 }
 
 fn secret_encoding(value: &Json) -> Result<SecretEncoding, Error> {
-    value.as_str().and_then(SecretEncoding::from_name).ok_or_else(|| wrong("secretEncoding", "\"utf8\", \"base64\", \"base64url\" or \"hex\""))
+    value
+        .as_str()
+        .and_then(SecretEncoding::from_name)
+        .ok_or_else(|| wrong("secretEncoding", "\"utf8\", \"base64\", \"base64url\" or \"hex\""))
 }
 
 fn number(name: &str, value: &Json) -> Result<f64, Error> {
@@ -122,30 +125,6 @@ fn one_or_many(name: &str, value: &Json) -> Result<Vec<String>, Error> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_every_option() {
-        let text = r#"{"algorithms":["HS256"],"secretEncoding":"hex","now":10,"leeway":5,"issuer":"a","audience":["b","c"],"subject":"s","typ":"at+jwt","requiredClaims":["exp"],"maxTokenAge":60,"supportsB64":true,"future":null}"#;
-        let o = parse_verify_options(text, 1.0).unwrap_or_default();
-        assert_eq!(o.algorithms, Some(vec!["HS256".to_string()]));
-        assert_eq!((o.secret_encoding, o.now, o.leeway), (SecretEncoding::Hex, 10.0, 5.0));
-        assert_eq!(o.audience, Some(vec!["b".to_string(), "c".to_string()]));
-        assert_eq!(o.issuer, Some(vec!["a".to_string()]));
-        assert!(o.supports_b64 && o.max_token_age == Some(60.0));
-    }
-
-    #[test]
-    fn refuses_mistakes() {
-        for bad in [r#"{"algorithm":["HS256"]}"#, r#"{"leeway":-1}"#, r#"{"now":"1"}"#, r#"{"secretEncoding":"latin1"}"#, "[]", "{"] {
-            assert!(parse_verify_options(bad, 0.0).is_err_and(|e| e.code == Code::InvalidOption), "{bad}");
-        }
-        assert_eq!(parse_verify_options("", 7.0).map(|o| o.now), Ok(7.0));
-    }
-}
-
 /// Parses the options of `generate_key`: `size` (secret bytes), default the hash length.
 pub fn parse_generate_options(text: &str) -> Result<Option<usize>, Error> {
     if text.trim().is_empty() {
@@ -168,4 +147,28 @@ pub fn parse_generate_options(text: &str) -> Result<Option<usize>, Error> {
         }
     }
     Ok(size)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_option() {
+        let text = r#"{"algorithms":["HS256"],"secretEncoding":"hex","now":10,"leeway":5,"issuer":"a","audience":["b","c"],"subject":"s","typ":"at+jwt","requiredClaims":["exp"],"maxTokenAge":60,"supportsB64":true,"future":null}"#;
+        let o = parse_verify_options(text, 1.0).unwrap_or_default();
+        assert_eq!(o.algorithms, Some(vec!["HS256".to_string()]));
+        assert_eq!((o.secret_encoding, o.now, o.leeway), (SecretEncoding::Hex, 10.0, 5.0));
+        assert_eq!(o.audience, Some(vec!["b".to_string(), "c".to_string()]));
+        assert_eq!(o.issuer, Some(vec!["a".to_string()]));
+        assert!(o.supports_b64 && o.max_token_age == Some(60.0));
+    }
+
+    #[test]
+    fn refuses_mistakes() {
+        for bad in [r#"{"algorithm":["HS256"]}"#, r#"{"leeway":-1}"#, r#"{"now":"1"}"#, r#"{"secretEncoding":"latin1"}"#, "[]", "{"] {
+            assert!(parse_verify_options(bad, 0.0).is_err_and(|e| e.code == Code::InvalidOption), "{bad}");
+        }
+        assert_eq!(parse_verify_options("", 7.0).map(|o| o.now), Ok(7.0));
+    }
 }

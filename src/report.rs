@@ -109,7 +109,9 @@ fn payload_value(token: &UntrustedToken) -> Option<String> {
 /// The `Decoded` object of the JS API.
 #[must_use]
 pub fn decoded_json(token: &UntrustedToken) -> String {
-    let mut out = String::with_capacity(256 + token.header_json.as_ref().map_or(0, String::len) * 2 + token.payload_json.as_ref().map_or(0, String::len) * 2);
+    let mut out = String::with_capacity(
+        256 + token.header_json.as_ref().map_or(0, String::len) * 2 + token.payload_json.as_ref().map_or(0, String::len) * 2,
+    );
     let header = token.header.as_ref().and(token.header_json.as_deref());
     Obj::open(&mut out)
         .str("kind", Some(token.kind.as_str()))
@@ -130,7 +132,8 @@ pub fn decoded_json(token: &UntrustedToken) -> String {
 #[must_use]
 pub fn verify_json(report: &VerifyReport) -> String {
     let token = &report.token;
-    let mut out = String::with_capacity(512 + token.header_json.as_ref().map_or(0, String::len) + token.payload_json.as_ref().map_or(0, String::len));
+    let mut out =
+        String::with_capacity(512 + token.header_json.as_ref().map_or(0, String::len) + token.payload_json.as_ref().map_or(0, String::len));
     Obj::open(&mut out)
         .bool("valid", report.valid)
         .bool("signatureValid", report.signature_valid)

@@ -45,9 +45,8 @@ impl SecretEncoding {
 }
 
 /// Secrets are typed by hand: accept padded or unpadded, ignore trailing-bit noise.
-const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new()
-    .with_decode_padding_mode(DecodePaddingMode::Indifferent)
-    .with_decode_allow_trailing_bits(true);
+const LENIENT: GeneralPurposeConfig =
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent).with_decode_allow_trailing_bits(true);
 const STANDARD_LENIENT: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::STANDARD, LENIENT);
 const URL_LENIENT: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::URL_SAFE, LENIENT);
 
@@ -74,10 +73,7 @@ fn decode_hex(text: &str) -> Option<Vec<u8>> {
     if text.len() % 2 != 0 {
         return None;
     }
-    text.as_bytes()
-        .chunks(2)
-        .map(|pair| core::str::from_utf8(pair).ok().and_then(|p| u8::from_str_radix(p, 16).ok()))
-        .collect()
+    text.as_bytes().chunks(2).map(|pair| core::str::from_utf8(pair).ok().and_then(|p| u8::from_str_radix(p, 16).ok())).collect()
 }
 
 /// Whether `text` would also decode in `encoding` (used to suggest the encoding the user meant).
@@ -106,7 +102,9 @@ mod tests {
 
     #[test]
     fn refuses_bad_or_empty_secrets() {
-        for (text, enc) in [("", SecretEncoding::Utf8), ("a", SecretEncoding::Hex), ("%%", SecretEncoding::Base64), ("", SecretEncoding::Hex)] {
+        for (text, enc) in
+            [("", SecretEncoding::Utf8), ("a", SecretEncoding::Hex), ("%%", SecretEncoding::Base64), ("", SecretEncoding::Hex)]
+        {
             assert!(decode_secret(text, enc).is_err_and(|d| d.code == Code::InvalidKey), "{text:?}");
         }
     }

@@ -58,7 +58,9 @@ fn header_alg(header: &Json) -> Result<&'static Alg, Error> {
     }
     match alg::lookup(name) {
         Some(found) if found.supported => Ok(found),
-        Some(found) => Err(Error::new(Code::UnsupportedAlg, format!("{} is registered but this build cannot sign with it yet.", found.name))),
+        Some(found) => {
+            Err(Error::new(Code::UnsupportedAlg, format!("{} is registered but this build cannot sign with it yet.", found.name)))
+        }
         None => Err(Error::new(Code::UnsupportedAlg, format!("\"{name}\" is not a registered JWS algorithm."))),
     }
 }

@@ -117,8 +117,14 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
     }
     match &report.token.payload {
         Some(Payload::Json(claims @ Json::Object(_))) => report.checks.extend(check_claims(claims, &header, options)),
-        Some(Payload::Json(other)) => report.checks.push(Check::fail("claims", Code::ClaimType, format!("The payload is {}; a JWT claims set is a JSON object.", other.type_name()))),
-        Some(Payload::Text(_)) => report.checks.push(Check::fail("claims", Code::InvalidJson, "The payload is not JSON, so its claims cannot be checked.")),
+        Some(Payload::Json(other)) => report.checks.push(Check::fail(
+            "claims",
+            Code::ClaimType,
+            format!("The payload is {}; a JWT claims set is a JSON object.", other.type_name()),
+        )),
+        Some(Payload::Text(_)) => {
+            report.checks.push(Check::fail("claims", Code::InvalidJson, "The payload is not JSON, so its claims cannot be checked."))
+        }
         None => {}
     }
 }
@@ -133,7 +139,9 @@ fn alg_check(report: &mut VerifyReport, ring: Option<&Keyring>, options: &Verify
     let check = match alg::lookup(&name) {
         _ if name == "none" => Check::fail("alg", Code::AlgNone, "The token is unsecured (alg none); it is never accepted."),
         None => Check::fail("alg", Code::UnsupportedAlg, format!("\"{name}\" is not a registered JWS algorithm.")),
-        Some(a) if !a.supported => Check::fail("alg", Code::UnsupportedAlg, format!("{name} is registered but this build cannot verify it yet.")),
+        Some(a) if !a.supported => {
+            Check::fail("alg", Code::UnsupportedAlg, format!("{name} is registered but this build cannot verify it yet."))
+        }
         Some(_) if !allowed.contains(&name) => {
             Check::fail("alg", Code::AlgNotAllowed, format!("{name} is not among the allowed algorithms ({}).", allowed.join(", ")))
         }
@@ -191,7 +199,11 @@ fn crit_check(header: &Json, options: &VerifyOptions) -> Check {
     }
     if let Some(name) = names.iter().find(|n| !understood_extension(n, options)) {
         let why = if *name == "b64" && options.supports_b64 { " yet (RFC 7797 payloads are not supported by this build)" } else { "" };
-        return Check::fail("crit", Code::CritUnsupported, format!("\"crit\" requires the extension \"{name}\", which jwt-lens does not process{why}."));
+        return Check::fail(
+            "crit",
+            Code::CritUnsupported,
+            format!("\"crit\" requires the extension \"{name}\", which jwt-lens does not process{why}."),
+        );
     }
     Check::pass("crit", "Every critical extension is understood.")
 }
@@ -222,13 +234,20 @@ fn signature_check(report: &mut VerifyReport, alg: &Alg, candidates: &[&Prepared
     };
     report.signature_valid = true;
     report.key_thumbprint = Some(key.thumbprint.clone());
-    let which = if candidates.len() > 1 { format!(" with key #{index}{}", key.kid.as_deref().map(|k| format!(" (kid \"{k}\")")).unwrap_or_default()) } else { String::new() };
+    let which = if candidates.len() > 1 {
+        format!(" with key #{index}{}", key.kid.as_deref().map(|k| format!(" (kid \"{k}\")")).unwrap_or_default())
+    } else {
+        String::new()
+    };
     report.checks.push(Check::pass("signature", format!("The {} signature verifies{which}.", alg.name)));
     if let (Material::Secret(secret), Some(hash)) = (&key.material, alg.hash) {
         if secret.len() < hash.output_len() {
             report.warnings.push(
-                Diagnostic::warning(Code::WeakKey, format!("The secret is {} bytes; {} needs at least {} (RFC 7518 §3.2).", secret.len(), alg.name, hash.output_len()))
-                    .with_hint("Anyone who guesses a short secret can sign tokens; generate a random one."),
+                Diagnostic::warning(
+                    Code::WeakKey,
+                    format!("The secret is {} bytes; {} needs at least {} (RFC 7518 §3.2).", secret.len(), alg.name, hash.output_len()),
+                )
+                .with_hint("Anyone who guesses a short secret can sign tokens; generate a random one."),
             );
         }
     }

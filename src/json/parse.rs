@@ -301,10 +301,7 @@ mod tests {
         let parsed = ok(r#" {"b":12345678901234567890,"a":[1.5e3,true,null],"b":"x","c":{"d":1,"d":2}} "#);
         assert_eq!(parsed.duplicates, vec!["c.d".to_string(), "b".to_string()]);
         assert_eq!(parsed.value.get("b"), Some(&Json::String("x".into())));
-        assert_eq!(
-            parsed.value.to_compact(),
-            r#"{"b":12345678901234567890,"a":[1.5e3,true,null],"b":"x","c":{"d":1,"d":2}}"#
-        );
+        assert_eq!(parsed.value.to_compact(), r#"{"b":12345678901234567890,"a":[1.5e3,true,null],"b":"x","c":{"d":1,"d":2}}"#);
     }
 
     #[test]
@@ -315,8 +312,24 @@ mod tests {
     #[test]
     fn rejects_what_rfc_8259_rejects() {
         for bad in [
-            "", "{", "[1,]", "{\"a\":1,}", "01", "1.", "-", "1e", "'a'", "{a:1}", "\"\u{1}\"", "tru",
-            "\"\\ud800\"", "\"\\x\"", "1 2", "\u{feff}{}", "NaN", "[1]]",
+            "",
+            "{",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            "-",
+            "1e",
+            "'a'",
+            "{a:1}",
+            "\"\u{1}\"",
+            "tru",
+            "\"\\ud800\"",
+            "\"\\x\"",
+            "1 2",
+            "\u{feff}{}",
+            "NaN",
+            "[1]]",
         ] {
             assert!(parse(bad, 8).is_err(), "accepted {bad:?}");
         }

@@ -87,12 +87,10 @@ pub fn sign_with_handle(header: &str, payload: &str, key: &KeyHandle) -> String 
 #[wasm_bindgen(js_name = generateKeyJson)]
 #[must_use]
 pub fn generate_key_json(alg: &str, options: &str) -> String {
-    let generated = parse_generate_options(options)
-        .and_then(|size| generate::random_len(alg, size))
-        .and_then(|len| {
-            let mut random = vec![0_u8; len];
-            getrandom::fill(&mut random).map_err(|_| Error::new(Code::Internal, "The platform has no secure random source."))?;
-            generate::generate_key(alg, &random)
-        });
+    let generated = parse_generate_options(options).and_then(|size| generate::random_len(alg, size)).and_then(|len| {
+        let mut random = vec![0_u8; len];
+        getrandom::fill(&mut random).map_err(|_| Error::new(Code::Internal, "The platform has no secure random source."))?;
+        generate::generate_key(alg, &random)
+    });
     generated.map_or_else(|e| caller_error(&e), |key| report::generated_json(&key))
 }

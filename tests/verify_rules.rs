@@ -1,0 +1,240 @@
+//! What `verify`, `sign` and `generate_key` promise, one rule per test.
+// Test code may unwrap and index: the no-panic rule guards the engine in src/, not its tests.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+mod common;
+
+use jwt_lens::b64::encode;
+use jwt_lens::{generate_key, parse_verify_options, sign_with_key_text, verify_with_key_text, Code, SecretEncoding, VerifyReport};
+
+const SECRET: &str = "a-string-secret-at-least-256-bits-long!!-and-then-some-more-bytes";
+const NOW: f64 = 1_700_000_000.0;
+
+fn signed(header: &str, payload: &str) -> String {
+    sign_with_key_text(header, payload, SECRET, SecretEncoding::Utf8).unwrap()
+}
+
+fn check(token: &str, key: &str, options: &str) -> VerifyReport {
+    let options = parse_verify_options(options, NOW).unwrap();
+    verify_with_key_text(token, key, &options)
+}
+
+fn error_codes(report: &VerifyReport) -> Vec<Code> {
+    report.errors.iter().map(|e| e.code).collect()
+}
+
+fn warning_codes(report: &VerifyReport) -> Vec<Code> {
+    report.warnings.iter().map(|e| e.code).collect()
+}
+
+dual_test! {
+    fn every_hmac_algorithm_round_trips_and_tampering_is_caught() {
+        for alg in ["HS256", "HS384", "HS512"] {
+            let token = signed(&format!(r#"{{"alg":"{alg}"}}"#), r#"{"sub":"x"}"#);
+            let report = check(&token, SECRET, "");
+            assert!(report.valid, "{alg}: {:?}", report.errors);
+            let mut tampered = token.into_bytes();
+            let i = tampered.iter().position(|b| *b == b'.').unwrap() + 3;
+            tampered[i] = if tampered[i] == b'A' { b'B' } else { b'A' };
+            let report = check(&String::from_utf8(tampered).unwrap(), SECRET, "");
+            assert!(!report.valid && !report.signature_valid, "{alg}");
+        }
+    }
+}
+
+dual_test! {
+    fn a_truncated_tag_is_invalid() {
+        let token = signed(r#"{"alg":"HS256"}"#, "{}");
+        let (input, tag) = token.rsplit_once('.').unwrap();
+        let short = format!("{input}.{}", encode(&jwt_lens::b64::decode(tag).unwrap()[..16]));
+        assert_eq!(error_codes(&check(&short, SECRET, "")), vec![Code::SignatureInvalid]);
+    }
+}
+
+dual_test! {
+    fn alg_none_is_never_accepted_even_when_allowed() {
+        let token = format!("{}.{}.", encode(br#"{"alg":"none"}"#), encode(b"{}"));
+        for options in ["", r#"{"algorithms":["none"]}"#] {
+            let report = check(&token, SECRET, options);
+            assert!(!report.valid && error_codes(&report).contains(&Code::AlgNone), "{options}");
+        }
+    }
+}
+
+dual_test! {
+    fn the_caller_pins_the_algorithm() {
+        let token = signed(r#"{"alg":"HS256"}"#, "{}");
+        assert_eq!(error_codes(&check(&token, SECRET, r#"{"algorithms":["HS512"]}"#)), vec![Code::AlgNotAllowed]);
+        assert!(check(&token, SECRET, r#"{"algorithms":["HS256","HS384"]}"#).valid);
+        let pinned = r#"{"kty":"oct","alg":"HS512","k":"YS1zdHJpbmctc2VjcmV0LWF0LWxlYXN0LTI1Ni1iaXRzLWxvbmchIS1hbmQtdGhlbi1zb21lLW1vcmUtYnl0ZXM"}"#;
+        assert_eq!(error_codes(&check(&token, pinned, "")), vec![Code::AlgNotAllowed]);
+        let unsupported = format!("{}.{}.c2ln", encode(br#"{"alg":"RS256"}"#), encode(b"{}"));
+        assert!(error_codes(&check(&unsupported, SECRET, "")).contains(&Code::UnsupportedAlg));
+    }
+}
+
+dual_test! {
+    fn crit_is_honoured() {
+        for header in [
+            r#"{"alg":"HS256","crit":["exp"],"exp":1}"#,
+            r#"{"alg":"HS256","crit":[]}"#,
+            r#"{"alg":"HS256","crit":"b64"}"#,
+            r#"{"alg":"HS256","crit":["alg"]}"#,
+            r#"{"alg":"HS256","crit":["x"]}"#,
+            r#"{"alg":"HS256","crit":["b64"],"b64":false}"#,
+        ] {
+            let report = check(&signed(header, "{}"), SECRET, "");
+            assert!(report.signature_valid && !report.valid, "{header}");
+            assert_eq!(error_codes(&report), vec![Code::CritUnsupported], "{header}");
+        }
+    }
+}
+
+dual_test! {
+    fn exp_and_nbf_are_checked_with_leeway_and_must_be_numbers() {
+        let expired = signed(r#"{"alg":"HS256"}"#, &format!(r#"{{"exp":{}}}"#, NOW - 10.0));
+        assert_eq!(error_codes(&check(&expired, SECRET, "")), vec![Code::Expired]);
+        assert!(check(&expired, SECRET, r#"{"leeway":11}"#).valid);
+        assert!(check(&expired, SECRET, &format!(r#"{{"now":{}}}"#, NOW - 11.0)).valid);
+        let at_exp = signed(r#"{"alg":"HS256"}"#, &format!(r#"{{"exp":{NOW}}}"#));
+        assert_eq!(error_codes(&check(&at_exp, SECRET, "")), vec![Code::Expired]);
+        let fraction = signed(r#"{"alg":"HS256"}"#, &format!(r#"{{"exp":{}.5}}"#, NOW));
+        assert!(check(&fraction, SECRET, "").valid);
+
+        let early = signed(r#"{"alg":"HS256"}"#, &format!(r#"{{"nbf":{}}}"#, NOW + 30.0));
+        assert_eq!(error_codes(&check(&early, SECRET, "")), vec![Code::NotYetValid]);
+        assert!(check(&early, SECRET, r#"{"leeway":30}"#).valid);
+
+        for claims in [r#"{"exp":"1700000100"}"#, r#"{"nbf":true}"#, r#"{"exp":null}"#, r#"{"iat":[1]}"#] {
+            let token = signed(r#"{"alg":"HS256"}"#, claims);
+            assert_eq!(error_codes(&check(&token, SECRET, "")), vec![Code::ClaimType], "{claims}");
+        }
+    }
+}
+
+dual_test! {
+    fn secrets_in_every_encoding() {
+        let raw = [0xde_u8, 0xad, 0xbe, 0xef].repeat(8);
+        let hex: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+        let token = jwt_lens::sign_with_key_text(r#"{"alg":"HS256"}"#, "{}", &hex, SecretEncoding::Hex).unwrap();
+        let b64 = jwt_lens::b64::encode_standard(&raw);
+        for (key, options) in [
+            (hex.as_str(), r#"{"secretEncoding":"hex"}"#),
+            (b64.as_str(), r#"{"secretEncoding":"base64"}"#),
+            (&encode(&raw), r#"{"secretEncoding":"base64url"}"#),
+        ] {
+            assert!(check(&token, key, options).valid, "{options}");
+        }
+        assert!(!check(&token, &hex, "").signature_valid, "hex text read as UTF-8 is another key");
+    }
+}
+
+dual_test! {
+    fn weak_and_empty_secrets() {
+        let weak = sign_with_key_text(r#"{"alg":"HS256"}"#, "{}", "short", SecretEncoding::Utf8);
+        assert_eq!(weak.map_err(|e| e.code), Err(Code::WeakKey));
+        let empty = sign_with_key_text(r#"{"alg":"HS256"}"#, "{}", "", SecretEncoding::Utf8);
+        assert_eq!(empty.map_err(|e| e.code), Err(Code::InvalidKey));
+
+        // A token made elsewhere with a short secret still verifies, with a warning.
+        let input = format!("{}.{}", encode(br#"{"alg":"HS256"}"#), encode(b"{}"));
+        let key = jwt_lens::hmac::HmacKey::new(b"short").unwrap();
+        let tag = key.tag(jwt_lens::alg::Hash::Sha256, input.as_bytes());
+        let report = check(&format!("{input}.{}", encode(&tag)), "short", "");
+        assert!(report.valid && warning_codes(&report).contains(&Code::WeakKey));
+        assert_eq!(error_codes(&check(&signed(r#"{"alg":"HS256"}"#, "{}"), "", "")), vec![Code::InvalidKey]);
+    }
+}
+
+dual_test! {
+    fn asymmetric_keys_are_never_hmac_secrets() {
+        let token = signed(r#"{"alg":"HS256"}"#, "{}");
+        let pem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEVs/o5+uQbTjL3chynL4wXgUg2R9\nq9UU8I5mEovUf86QZ7kOBIjJwqnzD1omageEHWwHdBO6B+dFabmdT9POxg==\n-----END PUBLIC KEY-----";
+        let der_b64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        let jwk = r#"{"kty":"EC","crv":"P-256","x":"EVs_o5-uQbTjL3chynL4wXgUg2R9q9UU8I5mEovUf84","y":"kGe5DgSIycKp8w9aJmoHhB1sB3QTugfnRWm5nU_TzsY"}"#;
+        for (what, key, options) in [("PEM", pem, ""), ("DER", der_b64.as_str(), ""), ("DER as base64", der_b64.as_str(), r#"{"secretEncoding":"base64"}"#), ("JWK", jwk, "")] {
+            let report = check(&token, key, options);
+            assert!(!report.signature_valid, "{what}");
+            assert!(error_codes(&report).contains(&Code::KeyAlgMismatch), "{what}: {:?}", report.errors);
+        }
+    }
+}
+
+dual_test! {
+    fn keys_in_the_token_are_reported_never_used() {
+        for param in ["jwk", "x5c", "jku", "x5u"] {
+            let token = signed(&format!(r#"{{"alg":"HS256","{param}":"x"}}"#), "{}");
+            let report = check(&token, SECRET, "");
+            assert!(report.valid && warning_codes(&report).contains(&Code::EmbeddedKeyIgnored), "{param}");
+        }
+    }
+}
+
+dual_test! {
+    fn duplicate_members_are_refused_by_verify() {
+        let input = format!("{}.{}", encode(br#"{"alg":"HS256","alg":"HS256"}"#), encode(br#"{"sub":"a","sub":"b"}"#));
+        let key = jwt_lens::hmac::HmacKey::new(SECRET.as_bytes()).unwrap();
+        let tag = key.tag(jwt_lens::alg::Hash::Sha256, input.as_bytes());
+        let report = check(&format!("{input}.{}", encode(&tag)), SECRET, "");
+        assert!(!report.valid);
+        assert_eq!(error_codes(&report), vec![Code::DuplicateMember, Code::DuplicateMember]);
+        let dup = sign_with_key_text(r#"{"alg":"HS256","kid":"a","kid":"b"}"#, "{}", SECRET, SecretEncoding::Utf8);
+        assert_eq!(dup.map_err(|e| e.code), Err(Code::DuplicateMember));
+    }
+}
+
+dual_test! {
+    fn key_sets_choose_by_kid_and_respect_use() {
+        let k1 = encode(SECRET.as_bytes());
+        let k2 = encode(b"another-secret-that-is-long-enough-for-hs256");
+        let set = format!(r#"{{"keys":[{{"kty":"oct","kid":"two","k":"{k2}"}},{{"kty":"oct","kid":"one","k":"{k1}"}},{{"kty":"RSA","kid":"rsa","n":"AQAB","e":"AQAB"}}]}}"#);
+        let with_kid = signed(r#"{"alg":"HS256","kid":"one"}"#, "{}");
+        let report = check(&with_kid, &set, "");
+        assert!(report.valid, "{:?}", report.errors);
+        let unknown = signed(r#"{"alg":"HS256","kid":"three"}"#, "{}");
+        assert_eq!(error_codes(&check(&unknown, &set, "")), vec![Code::KeyNotFound]);
+        let no_kid = signed(r#"{"alg":"HS256"}"#, "{}");
+        let report = check(&no_kid, &set, "");
+        assert!(report.valid && report.checks.iter().any(|c| c.message.contains("kid \"one\"")));
+
+        let enc_only = format!(r#"{{"kty":"oct","use":"enc","k":"{k1}"}}"#);
+        assert_eq!(error_codes(&check(&no_kid, &enc_only, "")), vec![Code::KeyAlgMismatch]);
+        let sign_only = format!(r#"{{"kty":"oct","key_ops":["sign"],"k":"{k1}"}}"#);
+        assert_eq!(error_codes(&check(&no_kid, &sign_only, "")), vec![Code::KeyAlgMismatch]);
+        let verify_ok = format!(r#"{{"kty":"oct","key_ops":["verify"],"k":"{k1}"}}"#);
+        assert!(check(&no_kid, &verify_ok, "").valid);
+    }
+}
+
+dual_test! {
+    fn sign_refuses_what_cannot_be_signed() {
+        for (header, payload, code) in [
+            ("{}", "{}", Code::Malformed),
+            (r#"{"alg":"none"}"#, "{}", Code::AlgNone),
+            (r#"{"alg":"RS256"}"#, "{}", Code::UnsupportedAlg),
+            (r#"{"alg":"XX1"}"#, "{}", Code::UnsupportedAlg),
+            ("[]", "{}", Code::HeaderNotObject),
+            (r#"{"alg":"HS256"}"#, "{", Code::InvalidJson),
+            (r#"{"alg":"HS256"}"#, "[1]", Code::InvalidJson),
+        ] {
+            let got = sign_with_key_text(header, payload, SECRET, SecretEncoding::Utf8).map_err(|e| e.code);
+            assert_eq!(got, Err(code), "{header} {payload}");
+        }
+    }
+}
+
+dual_test! {
+    fn generated_secrets_have_the_hash_length_and_a_thumbprint_kid() {
+        for (alg, len) in [("HS256", 32), ("HS384", 48), ("HS512", 64)] {
+            let random: Vec<u8> = (0..len as u8).collect();
+            let key = generate_key(alg, &random).unwrap();
+            assert_eq!(key.secret.as_deref(), Some(encode(&random).as_str()));
+            assert_eq!(key.kid, jwt_lens::jwk::oct_thumbprint(&random));
+            assert!(key.public_jwk.is_none());
+            let token = sign_with_key_text(&format!(r#"{{"alg":"{alg}"}}"#), "{}", &key.private_jwk, SecretEncoding::Utf8).unwrap();
+            assert!(check(&token, &key.private_jwk, "").valid);
+        }
+        assert_eq!(jwt_lens::generate::random_len("HS256", Some(16)).map_err(|e| e.code), Err(Code::WeakKey));
+        assert_eq!(jwt_lens::generate::random_len("RS256", None).map_err(|e| e.code), Err(Code::UnsupportedAlg));
+    }
+}
