@@ -30,7 +30,13 @@ function optionsText(options) {
   if (typeof options !== "object" || Array.isArray(options)) {
     throw new JwtLensError("invalid_option", "options must be an object");
   }
-  return JSON.stringify(options);
+  // JSON.stringify would turn NaN and Infinity into null, silently meaning "use the default".
+  return JSON.stringify(options, (name, value) => {
+    if (typeof value === "number" && !Number.isFinite(value)) {
+      throw new JwtLensError("invalid_option", `option "${name}" must be a finite number`);
+    }
+    return value;
+  });
 }
 
 function jsonText(value, what) {

@@ -5,15 +5,23 @@ use crate::b64;
 use crate::error::{Code, Error};
 use crate::json::{self, Json};
 use crate::key::{KeyFormat, Keyring, Material, PreparedKey};
+use crate::options::VerifyOptions;
+use crate::verify::crit_check;
 
 const MAX_DEPTH: usize = 64;
 
-/// Signs `payload_json` under `header_json` (both JSON object texts, re-serialised compactly,
-/// member order and number text kept). `header.alg` is required and must fit the key.
+/// Signs `payload_json` under `header_json`: both must be JSON objects and are signed verbatim,
+/// byte for byte (so RFC 7515 A.1 reproduces exactly; JS objects arrive as `JSON.stringify`
+/// text). `header.alg` is required and must fit the key; a `crit` that jwt-lens's own verify
+/// would refuse is refused here too.
 pub fn sign(header_json: &str, payload_json: &str, ring: &Keyring) -> Result<String, Error> {
     let header = parse_object("header", header_json, Code::HeaderNotObject)?;
-    let payload = parse_object("payload", payload_json, Code::InvalidJson)?;
+    parse_object("payload", payload_json, Code::InvalidJson)?;
     let alg = header_alg(&header)?;
+    let crit = crit_check(&header, &VerifyOptions::default());
+    if !crit.ok {
+        return Err(Error::new(Code::CritUnsupported, crit.message));
+    }
     let key = choose_key(ring, alg, header.get("kid").and_then(Json::as_str))?;
     let Material::Secret(secret) = &key.material else {
         return Err(Error::new(Code::KeyAlgMismatch, format!("This key cannot sign {}.", alg.name)));
@@ -26,9 +34,9 @@ pub fn sign(header_json: &str, payload_json: &str, ring: &Keyring) -> Result<Str
         )
         .with_hint("Generate a random secret of the hash's length, or pick a shorter hash."));
     }
-    let mut token = b64::encode(header.to_compact().as_bytes());
+    let mut token = b64::encode(header_json.as_bytes());
     token.push('.');
-    token.push_str(&b64::encode(payload.to_compact().as_bytes()));
+    token.push_str(&b64::encode(payload_json.as_bytes()));
     let tag = secret.tag(hash, token.as_bytes());
     token.push('.');
     token.push_str(&b64::encode(&tag));

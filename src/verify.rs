@@ -74,7 +74,9 @@ pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyO
     if well_formed {
         run_checks(&mut report, key, options);
     }
-    for check in report.checks.iter().filter(|c| !c.ok && c.name != "format") {
+    // A format failure is already explained by decode's errors, unless decode found none (a JWE).
+    let explained = !report.errors.is_empty();
+    for check in report.checks.iter().filter(|c| !c.ok && !(c.name == "format" && explained)) {
         report.errors.push(Diagnostic::error(check.code.unwrap_or(Code::Internal), check.message.clone()));
     }
     report.valid = report.signature_valid && report.errors.is_empty() && report.checks.iter().all(|c| c.ok);
@@ -185,7 +187,9 @@ fn select_keys<'r>(report: &mut VerifyReport, ring: &'r Keyring, alg: Option<&Al
     fitting
 }
 
-fn crit_check(header: &Json, options: &VerifyOptions) -> Check {
+/// RFC 7515 §4.1.11: `crit` is a non-empty array of unregistered names the header carries,
+/// every one of which must be understood.
+pub(crate) fn crit_check(header: &Json, options: &VerifyOptions) -> Check {
     let Some(crit) = header.get("crit") else { return Check::pass("crit", "No critical extensions.") };
     let names: Option<Vec<&str>> = crit.as_array().filter(|a| !a.is_empty()).and_then(|a| a.iter().map(Json::as_str).collect());
     let Some(names) = names else {

@@ -93,6 +93,8 @@ dual_test! {
         let parts: Vec<&str> = decoded.segments.iter().map(|s| s.part).collect();
         assert_eq!(parts, ["header", "encrypted_key", "iv", "ciphertext", "tag"]);
         assert!(decoded.payload.is_none());
+        let report = verify_with_key_text(&jwe, SECRET, &parse_verify_options("", 0.0).unwrap());
+        assert!(!report.valid && report.errors.iter().any(|e| e.code == Code::Malformed), "a JWE report says why");
     }
 }
 

@@ -14,6 +14,13 @@ fn signed(header: &str, payload: &str) -> String {
     sign_with_key_text(header, payload, SECRET, SecretEncoding::Utf8).unwrap()
 }
 
+/// A token MACed directly, for inputs `sign` refuses to produce.
+fn hand_signed(header: &str, payload: &str, secret: &[u8]) -> String {
+    let input = format!("{}.{}", encode(header.as_bytes()), encode(payload.as_bytes()));
+    let tag = jwt_lens::hmac::HmacKey::new(secret).unwrap().tag(jwt_lens::alg::Hash::Sha256, input.as_bytes());
+    format!("{input}.{}", encode(&tag))
+}
+
 fn check(token: &str, key: &str, options: &str) -> VerifyReport {
     let options = parse_verify_options(options, NOW).unwrap();
     verify_with_key_text(token, key, &options)
@@ -83,9 +90,11 @@ dual_test! {
             r#"{"alg":"HS256","crit":["x"]}"#,
             r#"{"alg":"HS256","crit":["b64"],"b64":false}"#,
         ] {
-            let report = check(&signed(header, "{}"), SECRET, "");
+            let report = check(&hand_signed(header, "{}", SECRET.as_bytes()), SECRET, "");
             assert!(report.signature_valid && !report.valid, "{header}");
             assert_eq!(error_codes(&report), vec![Code::CritUnsupported], "{header}");
+            let refused = sign_with_key_text(header, "{}", SECRET, SecretEncoding::Utf8).map_err(|e| e.code);
+            assert_eq!(refused, Err(Code::CritUnsupported), "sign must not emit what verify refuses: {header}");
         }
     }
 }
@@ -137,10 +146,7 @@ dual_test! {
         assert_eq!(empty.map_err(|e| e.code), Err(Code::InvalidKey));
 
         // A token made elsewhere with a short secret still verifies, with a warning.
-        let input = format!("{}.{}", encode(br#"{"alg":"HS256"}"#), encode(b"{}"));
-        let key = jwt_lens::hmac::HmacKey::new(b"short").unwrap();
-        let tag = key.tag(jwt_lens::alg::Hash::Sha256, input.as_bytes());
-        let report = check(&format!("{input}.{}", encode(&tag)), "short", "");
+        let report = check(&hand_signed(r#"{"alg":"HS256"}"#, "{}", b"short"), "short", "");
         assert!(report.valid && warning_codes(&report).contains(&Code::WeakKey));
         assert_eq!(error_codes(&check(&signed(r#"{"alg":"HS256"}"#, "{}"), "", "")), vec![Code::InvalidKey]);
     }
@@ -172,10 +178,7 @@ dual_test! {
 
 dual_test! {
     fn duplicate_members_are_refused_by_verify() {
-        let input = format!("{}.{}", encode(br#"{"alg":"HS256","alg":"HS256"}"#), encode(br#"{"sub":"a","sub":"b"}"#));
-        let key = jwt_lens::hmac::HmacKey::new(SECRET.as_bytes()).unwrap();
-        let tag = key.tag(jwt_lens::alg::Hash::Sha256, input.as_bytes());
-        let report = check(&format!("{input}.{}", encode(&tag)), SECRET, "");
+        let report = check(&hand_signed(r#"{"alg":"HS256","alg":"HS256"}"#, r#"{"sub":"a","sub":"b"}"#, SECRET.as_bytes()), SECRET, "");
         assert!(!report.valid);
         assert_eq!(error_codes(&report), vec![Code::DuplicateMember, Code::DuplicateMember]);
         let dup = sign_with_key_text(r#"{"alg":"HS256","kid":"a","kid":"b"}"#, "{}", SECRET, SecretEncoding::Utf8);
@@ -203,6 +206,16 @@ dual_test! {
         assert_eq!(error_codes(&check(&no_kid, &sign_only, "")), vec![Code::KeyAlgMismatch]);
         let verify_ok = format!(r#"{{"kty":"oct","key_ops":["verify"],"k":"{k1}"}}"#);
         assert!(check(&no_kid, &verify_ok, "").valid);
+    }
+}
+
+dual_test! {
+    fn sign_keeps_string_input_verbatim() {
+        let header = "{\"typ\":\"JWT\",\r\n \"alg\":\"HS256\"}";
+        let token = signed(header, "{ \"n\": 12345678901234567890 }");
+        let decoded = jwt_lens::decode(&token);
+        assert_eq!(decoded.header_json.as_deref(), Some(header));
+        assert_eq!(decoded.payload_json.as_deref(), Some("{ \"n\": 12345678901234567890 }"));
     }
 }
 
