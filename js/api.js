@@ -41,7 +41,13 @@ function optionsText(options) {
 
 function jsonText(value, what) {
   if (typeof value === "string") return value;
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) return JSON.stringify(value);
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    try {
+      return JSON.stringify(value);
+    } catch (error) {
+      throw new JwtLensError("invalid_json", `${what} cannot be written as JSON: ${error.message}`);
+    }
+  }
   throw new JwtLensError("invalid_option", `${what} must be a JSON object or its text`);
 }
 

@@ -258,6 +258,15 @@ fn read_header(token: &mut UntrustedToken, segment: &str, limits: &Limits) {
         Ok(parsed) => {
             report_duplicates(token, "header", &parsed.duplicates);
             check_alg(token, &parsed.value);
+            if let Some(kid) = parsed.value.get("kid").filter(|k| k.as_str().is_none()) {
+                token.diagnostics.push(Diagnostic::warning(
+                    Code::Malformed,
+                    format!(
+                        "The header's \"kid\" is {}; it must be a string (RFC 7515 §4.1.4), so no key set can match it.",
+                        kid.type_name()
+                    ),
+                ));
+            }
             token.header = Some(parsed.value);
         }
     }

@@ -6,7 +6,7 @@ use crate::error::{Code, Diagnostic};
 use crate::hmac::HmacKey;
 use crate::json::{self, Json};
 use crate::jwk::{self, Usage};
-use crate::secret::{decode_secret, SecretEncoding};
+use crate::secret::{decode_secret, other_readings, SecretEncoding};
 
 /// The key material of one usable key.
 #[derive(Clone, Debug)]
@@ -73,6 +73,9 @@ pub struct Keyring {
     pub keys: Vec<PreparedKey>,
     /// What was noticed while parsing (skipped keys, duplicate kids…).
     pub notes: Vec<Diagnostic>,
+    /// For a text secret: the same text read in the other encodings, tried only to explain a
+    /// failed signature (`secret_encoding_hint`), never to accept one.
+    pub other_readings: Vec<(SecretEncoding, HmacKey)>,
 }
 
 /// Parses a key given as text: a secret in `encoding`, JWK JSON or JWKS JSON.
@@ -90,7 +93,13 @@ pub fn import(text: &str, encoding: SecretEncoding) -> Result<Keyring, Diagnosti
         return Err(asymmetric_refusal("a DER-encoded key"));
     }
     let secret = decode_secret(text, encoding)?;
-    Ok(Keyring { format: KeyFormat::Secret, keys: vec![secret_key(&secret, None, None, Usage::default())?], notes: Vec::new() })
+    let other_readings = other_readings(text, encoding).into_iter().filter_map(|(e, bytes)| Some((e, HmacKey::new(&bytes)?))).collect();
+    Ok(Keyring {
+        format: KeyFormat::Secret,
+        keys: vec![secret_key(&secret, None, None, Usage::default())?],
+        notes: Vec::new(),
+        other_readings,
+    })
 }
 
 fn asymmetric_refusal(what: &str) -> Diagnostic {
@@ -138,7 +147,7 @@ fn import_json(value: &Json) -> Result<Keyring, Diagnostic> {
     if let Material::Unsupported(kty) = &key.material {
         return Err(asymmetric_refusal(&format!("a JWK of kty \"{kty}\"")));
     }
-    Ok(Keyring { format: KeyFormat::Jwk, keys: vec![key], notes: Vec::new() })
+    Ok(Keyring { format: KeyFormat::Jwk, keys: vec![key], notes: Vec::new(), other_readings: Vec::new() })
 }
 
 fn import_jwk(value: &Json) -> Result<PreparedKey, Diagnostic> {
@@ -195,5 +204,5 @@ fn import_set(items: &[Json]) -> Result<Keyring, Diagnostic> {
     if keys.is_empty() {
         return Err(Diagnostic::error(Code::InvalidKey, "The JWK Set has no usable key."));
     }
-    Ok(Keyring { format: KeyFormat::Jwks, keys, notes })
+    Ok(Keyring { format: KeyFormat::Jwks, keys, notes, other_readings: Vec::new() })
 }

@@ -5,9 +5,11 @@ use crate::alg::{self, Alg, Family};
 use crate::claims::{check_claims, Check};
 use crate::decode::{decode, Payload, TokenKind, UntrustedToken};
 use crate::error::{Code, Diagnostic, Severity};
+use crate::hmac::HmacKey;
 use crate::json::Json;
 use crate::key::{KeyFormat, Keyring, Material, PreparedKey};
 use crate::options::VerifyOptions;
+use crate::secret::SecretEncoding;
 
 /// Header parameters that carry a key or a key location; reported, never used.
 const EMBEDDED_KEY_PARAMS: [&str; 4] = ["jwk", "x5c", "jku", "x5u"];
@@ -76,7 +78,9 @@ pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyO
     }
     // A format failure is already explained by decode's errors, unless decode found none (a JWE).
     let explained = !report.errors.is_empty();
-    for check in report.checks.iter().filter(|c| !c.ok && !(c.name == "format" && explained)) {
+    let already_explained = |c: &Check| explained && c.name == "format";
+    let needs_error = |c: &&Check| !c.ok && !already_explained(c);
+    for check in report.checks.iter().filter(needs_error) {
         report.errors.push(Diagnostic::error(check.code.unwrap_or(Code::Internal), check.message.clone()));
     }
     report.valid = report.signature_valid && report.errors.is_empty() && report.checks.iter().all(|c| c.ok);
@@ -107,9 +111,13 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
             select_keys(report, ring, alg)
         }
     };
+    let readings = key.map(|ring| ring.other_readings.as_slice()).unwrap_or_default();
     report.checks.push(crit_check(&header, options));
     if let Some(alg) = alg.filter(|_| !candidates.is_empty()) {
         signature_check(report, alg, &candidates);
+        if !report.signature_valid {
+            explain_encoding(report, alg, readings);
+        }
     }
     for name in EMBEDDED_KEY_PARAMS.iter().filter(|n| header.get(n).is_some()) {
         report.warnings.push(
@@ -210,6 +218,17 @@ pub(crate) fn crit_check(header: &Json, options: &VerifyOptions) -> Check {
         );
     }
     Check::pass("crit", "Every critical extension is understood.")
+}
+
+/// The signature failed: would the same secret text, read in another encoding, have verified?
+fn explain_encoding(report: &mut VerifyReport, alg: &Alg, readings: &[(SecretEncoding, HmacKey)]) {
+    let (Some(input), Some(signature), Some(hash)) = (&report.token.signing_input, &report.token.signature, alg.hash) else { return };
+    if let Some((encoding, _)) = readings.iter().find(|(_, key)| key.verify(hash, input.as_bytes(), signature)) {
+        report.errors.push(
+            Diagnostic::error(Code::SecretEncodingHint, format!("The signature verifies when the secret is read as {}.", encoding.name()))
+                .with_hint(format!("Set the secret encoding to {} (secretEncoding: \"{}\").", encoding.name(), encoding.name())),
+        );
+    }
 }
 
 /// No extension is processed yet; RFC 7797 `b64` will be, behind `supportsB64`.

@@ -139,6 +139,23 @@ dual_test! {
 }
 
 dual_test! {
+    fn a_secret_read_in_the_wrong_encoding_is_explained() {
+        let raw = b"0123456789abcdef0123456789abcdef-longer-than-32";
+        let b64url = encode(raw);
+        let token = sign_with_key_text(r#"{"alg":"HS256"}"#, "{}", &b64url, SecretEncoding::Base64Url).unwrap();
+        let report = check(&token, &b64url, "");
+        assert!(!report.valid && !report.signature_valid, "the hint never makes a token valid");
+        let hint = report.errors.iter().find(|e| e.code == Code::SecretEncodingHint).expect("secret_encoding_hint");
+        assert!(hint.message.contains("base64url"), "{}", hint.message);
+        assert!(error_codes(&check(&token, &b64url, r#"{"secretEncoding":"hex"}"#)).contains(&Code::InvalidKey));
+        let wrapped = format!("{}\n{}\n", &jwt_lens::b64::encode_standard(raw)[..40], &jwt_lens::b64::encode_standard(raw)[40..]);
+        assert!(check(&token, &wrapped, r#"{"secretEncoding":"base64"}"#).valid, "base64 wrapped over lines");
+        let other = signed(r#"{"alg":"HS256"}"#, "{}");
+        assert!(!error_codes(&check(&other, "another-secret-entirely-that-is-long", "")).contains(&Code::SecretEncodingHint));
+    }
+}
+
+dual_test! {
     fn weak_and_empty_secrets() {
         let weak = sign_with_key_text(r#"{"alg":"HS256"}"#, "{}", "short", SecretEncoding::Utf8);
         assert_eq!(weak.map_err(|e| e.code), Err(Code::WeakKey));
