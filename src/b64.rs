@@ -44,13 +44,13 @@ pub fn decode(text: &str) -> Result<Vec<u8>, B64Error> {
     if text.len() % 4 == 1 {
         return Err(B64Error {
             offset: text.len().saturating_sub(1),
-            reason: format!("a length of {} characters cannot be base64 (one too many or too few)", text.len()),
+            reason: format!("has {} characters, a length no base64 text can have (one too many or too few)", text.len()),
             hint: Some("Part of the token may have been cut off or pasted twice."),
         });
     }
     URL_SAFE_NO_PAD.decode(text).map_err(|_| B64Error {
         offset: text.len().saturating_sub(1),
-        reason: "the last character carries non-zero unused bits (not the canonical encoding)".into(),
+        reason: "ends in a character whose unused bits are not zero (not the canonical encoding)".into(),
         hint: Some("Another encoder produced this segment, or a character at its end was altered."),
     })
 }

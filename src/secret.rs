@@ -61,11 +61,11 @@ pub fn decode_secret(text: &str, encoding: SecretEncoding) -> Result<Vec<u8>, Di
         SecretEncoding::Hex => decode_hex(&compact()).ok_or("is not valid hex"),
     };
     let bytes = bytes.map_err(|why| {
-        Diagnostic::error(Code::InvalidKey, format!("the secret {why}"))
+        Diagnostic::error(Code::InvalidKey, format!("The secret {why}."))
             .with_hint("Check the secret encoding picker: the text may be plain UTF-8.")
     })?;
     if bytes.is_empty() {
-        return Err(Diagnostic::error(Code::InvalidKey, "the secret is empty"));
+        return Err(Diagnostic::error(Code::InvalidKey, "The secret is empty."));
     }
     Ok(bytes)
 }

@@ -251,7 +251,10 @@ fn signature_check(report: &mut VerifyReport, alg: &Alg, candidates: &[&Prepared
     }
     let Some((index, key)) = matched else {
         let tried = if candidates.len() > 1 { format!(" with any of the {} keys tried", candidates.len()) } else { String::new() };
-        report.key_thumbprint = candidates.first().filter(|_| candidates.len() == 1).map(|k| k.thumbprint.clone());
+        if let [only] = candidates {
+            report.key_thumbprint = Some(only.thumbprint.clone());
+            warn_if_weak(report, alg, only);
+        }
         report.checks.push(Check::fail("signature", Code::SignatureInvalid, format!("The {} signature does not verify{tried}.", alg.name)));
         return;
     };
@@ -263,6 +266,11 @@ fn signature_check(report: &mut VerifyReport, alg: &Alg, candidates: &[&Prepared
         String::new()
     };
     report.checks.push(Check::pass("signature", format!("The {} signature verifies{which}.", alg.name)));
+    warn_if_weak(report, alg, key);
+}
+
+/// RFC 7518 §3.2: an HMAC key must be at least as long as the hash output.
+fn warn_if_weak(report: &mut VerifyReport, alg: &Alg, key: &PreparedKey) {
     if let (Material::Secret(secret), Some(hash)) = (&key.material, alg.hash) {
         if secret.len() < hash.output_len() {
             report.warnings.push(

@@ -165,6 +165,8 @@ dual_test! {
         // A token made elsewhere with a short secret still verifies, with a warning.
         let report = check(&hand_signed(r#"{"alg":"HS256"}"#, "{}", b"short"), "short", "");
         assert!(report.valid && warning_codes(&report).contains(&Code::WeakKey));
+        let wrong_and_short = check(&signed(r#"{"alg":"HS256"}"#, "{}"), "short", "");
+        assert!(!wrong_and_short.valid && warning_codes(&wrong_and_short).contains(&Code::WeakKey), "warned even when it fails");
         assert_eq!(error_codes(&check(&signed(r#"{"alg":"HS256"}"#, "{}"), "", "")), vec![Code::InvalidKey]);
     }
 }

@@ -2,12 +2,13 @@
 // with the manifest's arguments, the npm package, the site and the single file, then budgets.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile, rm, writeFile, stat } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { assemblePackage } from "./package.mjs";
+import { buildSite } from "./site.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
@@ -25,14 +26,6 @@ async function buildWasm(manifest) {
   }
 }
 
-async function loadSiteBuilder() {
-  for (const candidate of ["./site.mjs", "../build/site.mjs"]) {
-    const path = join(dirname(fileURLToPath(import.meta.url)), candidate);
-    if (existsSync(path)) return (await import(path)).buildSite;
-  }
-  return undefined;
-}
-
 function checkBudgets(budgets, measured) {
   const rows = [];
   let over = false;
@@ -46,6 +39,16 @@ function checkBudgets(budgets, measured) {
   if (over) throw new Error("a size budget in wasm-pack.toml is exceeded");
 }
 
+/** What a first visit downloads: the page, its script and style, and the engine. */
+async function firstLoadSize(siteDir) {
+  let total = 0;
+  for (const file of ["index.html", "app.js", "style.css", "jwt-lens/index.js", "jwt-lens/api.js", "jwt-lens/jwt_lens.js", "jwt-lens/jwt_lens_bg.wasm"]) {
+    if (!existsSync(join(siteDir, file))) throw new Error(`the site has no ${file}; update firstLoadSize`);
+    total += await gzipSize(join(siteDir, file));
+  }
+  return total;
+}
+
 async function main() {
   const manifest = parseToml(await readFile(join(root, "wasm-pack.toml"), "utf8"));
   const version = (await readFile(join(root, "Cargo.toml"), "utf8")).match(/^version = "([^"]+)"/m)[1];
@@ -53,24 +56,16 @@ async function main() {
   const pkgDir = join(root, "pkg");
   await assemblePackage({ root, pkgDir, version });
   const measured = { wasm: await gzipSize(join(pkgDir, "web/jwt_lens_bg.wasm")) };
-  const buildSite = await loadSiteBuilder();
-  if (buildSite) {
-    const site = await buildSite({
-      root,
-      pkgWebDir: join(pkgDir, "web"),
-      siteDir: join(root, "dist/site"),
-      singleFile: join(root, "dist/jwt-lens.html"),
-    });
-    let firstLoad = 0;
-    for (const file of ["index.html", "app.js", "style.css", "jwt-lens/index.js", "jwt-lens/api.js", "jwt-lens/jwt_lens.js", "jwt-lens/jwt_lens_bg.wasm"]) {
-      const path = join(root, "dist/site", file);
-      if (existsSync(path)) firstLoad += await gzipSize(path);
-    }
-    measured["site-first-load"] = firstLoad;
-    measured["single-file"] = site.singleFileGzipBytes ?? (await gzipSize(join(root, "dist/jwt-lens.html")));
-  }
+  const site = await buildSite({
+    root,
+    pkgWebDir: join(pkgDir, "web"),
+    siteDir: join(root, "dist/site"),
+    singleFile: join(root, "dist/jwt-lens.html"),
+  });
+  measured["site-first-load"] = await firstLoadSize(join(root, "dist/site"));
+  measured["single-file"] = site.singleFileGzipBytes;
   checkBudgets(manifest.budgets, measured);
-  console.log(`== built pkg/ (jwt-lens ${version})${buildSite ? ", dist/site/ and dist/jwt-lens.html" : ""}`);
+  console.log(`== built pkg/ (jwt-lens ${version}), dist/site/ and dist/jwt-lens.html`);
 }
 
 main().catch((error) => {

@@ -1,0 +1,191 @@
+// Builds the debugger's two deliverables from www/ and the engine's web package:
+//
+//   dist/site/         the served site: www/index.html, app.js and style.css bundled by esbuild
+//                      (a handful of requests instead of one per module), and the engine package
+//                      copied unchanged to dist/site/jwt-lens/, which app.js imports;
+//   dist/jwt-lens.html one self-contained file that works from file://. Chromium refuses module
+//                      scripts and .wasm over file://, so the app and the engine are bundled into a
+//                      single inline <script type="module">, the wasm travels inside it as base64,
+//                      the CSS is inlined, and the CSP allows exactly those two blocks by hash.
+//
+// Called by scripts/build/main.mjs after pkg/ is built. dist/site/ is regenerated from scratch.
+
+import { createHash } from "node:crypto";
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, extname, join, relative } from "node:path";
+import { gzipSync } from "node:zlib";
+import * as esbuild from "esbuild";
+
+const WASM_FILE = "jwt_lens_bg.wasm";
+/** www/app.js imports the engine as "./jwt-lens/index.js": the site's folder for pkg/web/. */
+const ENGINE_PREFIX = "./jwt-lens/";
+/** What esbuild bundles; every other www/ file (HTML, images) is copied as it is. */
+const BUNDLED_EXTENSIONS = new Set([".js", ".mjs", ".css"]);
+
+const COMMON_OPTIONS = {
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  target: "es2022",
+  minify: true,
+  charset: "utf8",
+  legalComments: "none",
+  logLevel: "silent",
+};
+
+/**
+ * Builds dist/site/ and dist/jwt-lens.html. All arguments are absolute paths.
+ * Returns `{ siteFiles: [{ path, bytes }], singleFileBytes, singleFileGzipBytes }`, where each
+ * `path` is relative to `siteDir` (sorted), for the caller to print.
+ */
+export async function buildSite({ root, pkgWebDir, siteDir, singleFile }) {
+  const www = join(root, "www");
+  const wasm = await readFile(join(pkgWebDir, WASM_FILE)).catch((error) => {
+    throw new Error(`buildSite: ${join(pkgWebDir, WASM_FILE)} is missing; build pkg/ first (${error.code})`);
+  });
+
+  // dist/site is wholly owned by this build: start clean so a renamed www file leaves no stale copy.
+  await rm(siteDir, { recursive: true, force: true });
+  await mkdir(siteDir, { recursive: true });
+  await cp(www, siteDir, { recursive: true, filter: (source) => !BUNDLED_EXTENSIONS.has(extname(source)) });
+  await removeEmptyFolders(siteDir); // www/styles/ holds only CSS, now bundled into style.css
+  await cp(pkgWebDir, join(siteDir, ENGINE_PREFIX), { recursive: true });
+  await esbuild.build({
+    ...COMMON_OPTIONS,
+    entryPoints: [join(www, "app.js"), join(www, "style.css")],
+    outdir: siteDir,
+    plugins: [engineImports({ external: true })],
+  });
+
+  const html = await buildSingleFile({ www, siteDir, pkgWebDir, wasm });
+  await mkdir(dirname(singleFile), { recursive: true });
+  await writeFile(singleFile, html);
+
+  const bytes = Buffer.from(html, "utf8");
+  return {
+    siteFiles: await listFiles(siteDir),
+    singleFileBytes: bytes.length,
+    singleFileGzipBytes: gzipSync(bytes, { level: 9 }).length,
+  };
+}
+
+/**
+ * Resolves the app's "./jwt-lens/..." imports: left as they are for the served site (the
+ * engine is served next to app.js, and its glue finds the wasm beside itself), or bundled from
+ * `pkgWebDir` for the single file.
+ */
+function engineImports({ external, pkgWebDir }) {
+  return {
+    name: "jwt-lens-engine",
+    setup(build) {
+      build.onResolve({ filter: /^\.\/jwt-lens\// }, (args) =>
+        external
+          ? { path: args.path, external: true }
+          : { path: join(pkgWebDir, args.path.slice(ENGINE_PREFIX.length)) },
+      );
+    },
+  };
+}
+
+/** Replaces www/wasm-source.js by a module whose default export is the wasm bytes. */
+function inlineWasm(wasm) {
+  return {
+    name: "jwt-lens-inline-wasm",
+    setup(build) {
+      build.onResolve({ filter: /(^|\/)wasm-source\.js$/ }, () => ({ path: "wasm-source", namespace: "jwt-lens-wasm" }));
+      build.onLoad({ filter: /.*/, namespace: "jwt-lens-wasm" }, () => ({
+        loader: "js",
+        contents: [
+          `const base64 = "${wasm.toString("base64")}";`,
+          "const binary = atob(base64);",
+          "const bytes = new Uint8Array(binary.length);",
+          "for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);",
+          "export default bytes;",
+        ].join("\n"),
+      }));
+    },
+  };
+}
+
+/** Turns dist/site/index.html into one file with the app, engine, wasm and CSS inlined. */
+async function buildSingleFile({ www, siteDir, pkgWebDir, wasm }) {
+  const page = await readFile(join(siteDir, "index.html"), "utf8");
+  const css = (await readFile(join(siteDir, "style.css"), "utf8")).trimEnd();
+  const bundle = await esbuild.build({
+    ...COMMON_OPTIONS,
+    entryPoints: [join(www, "app.js")],
+    write: false,
+    plugins: [engineImports({ external: false, pkgWebDir }), inlineWasm(wasm)],
+  });
+  const js = escapeForInlineScript(bundle.outputFiles[0].text);
+  if (/<\/style/i.test(css)) throw new Error("buildSite: the CSS contains </style");
+
+  const csp = [
+    "default-src 'none'",
+    `script-src '${sha256(js)}' 'wasm-unsafe-eval'`,
+    `style-src '${sha256(css)}'`,
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+
+  const template = replaceOnce(
+    replaceOnce(
+      replaceOnce(page, /(<meta http-equiv="Content-Security-Policy" content=")[^"]*(">)/, `$1${csp}$2`),
+      /<link rel="stylesheet" href="style\.css">/,
+      "<!--jwt-lens:style-->",
+    ),
+    /<script type="module" src="app\.js"><\/script>/,
+    "<!--jwt-lens:script-->",
+  );
+
+  // Whatever else the page links must be inline (data:) or it will not load from disk.
+  const external = template.match(/\s(?:src|href)="(?!data:)[^"]*"/);
+  if (external !== null) throw new Error(`buildSite: the single file would still load ${external[0].trim()}`);
+
+  // Function replacements: the bundle may contain "$&" or "$1", which string replacements expand.
+  return template
+    .replace("<!--jwt-lens:style-->", () => `<style>${css}</style>`)
+    .replace("<!--jwt-lens:script-->", () => `<script type="module">${js}</script>`);
+}
+
+function replaceOnce(text, pattern, replacement) {
+  if (!pattern.test(text)) throw new Error(`buildSite: index.html has no ${pattern}`);
+  return text.replace(pattern, replacement);
+}
+
+/**
+ * Makes bundled JS safe inside <script>. The HTML parser ends the element at "</script" and
+ * switches to an escaped state at "<!--"; both can only occur inside strings, regexes, templates
+ * or comments, where "\x3C" means the same "<" and is valid even in regexes with the u flag.
+ */
+function escapeForInlineScript(js) {
+  const escaped = js.replace(/<(\/script|!--)/gi, "\\x3C$1");
+  if (/<\/script|<!--/i.test(escaped)) throw new Error("buildSite: could not escape the inline script");
+  return escaped;
+}
+
+/** A CSP hash-source for an inline block's exact text. */
+function sha256(text) {
+  return `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
+}
+
+async function removeEmptyFolders(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const folder = join(dir, entry.name);
+    await removeEmptyFolders(folder);
+    if ((await readdir(folder)).length === 0) await rm(folder, { recursive: true });
+  }
+}
+
+async function listFiles(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const absolute = join(entry.parentPath ?? entry.path, entry.name);
+    files.push({ path: relative(dir, absolute), bytes: (await stat(absolute)).size });
+  }
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}

@@ -1,0 +1,102 @@
+// Static checks of www/ that need no browser and no build, so they always run: the house rules
+// (DESIGN §4 rule 10, §6) and the page's pure decision logic (status rules, diagnostics merge).
+
+import assert from "node:assert/strict";
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { ROOT } from "./support.mjs";
+
+const WWW = join(ROOT, "www");
+const wwwModule = (name) => import(pathToFileURL(join(WWW, name)).href);
+
+async function wwwFiles(extension) {
+  const entries = await readdir(WWW, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(extension))
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+}
+
+test("www/ never hands strings to the HTML parser, stores nothing and opens no connection", async () => {
+  const forbidden = [
+    /innerHTML/, /outerHTML/, /insertAdjacentHTML/, /document\.write/, /DOMParser/, /createContextualFragment/,
+    /localStorage/, /sessionStorage/, /indexedDB/, /document\.cookie/, /caches\./,
+    /fetch\(/, /XMLHttpRequest/, /sendBeacon/, /WebSocket/, /EventSource/, /\beval\(/, /new Function/,
+    /\batob\(/, /\bbtoa\(/, // base64 of token parts is the engine's job (DESIGN §2)
+  ];
+  const files = [...(await wwwFiles(".js")), ...(await wwwFiles(".html"))];
+  assert.ok(files.length > 5, "www/ has the page's files");
+  for (const file of files) {
+    const text = await readFile(file, "utf8");
+    for (const pattern of forbidden) assert.doesNotMatch(text, pattern, `${file} uses ${pattern}`);
+  }
+});
+
+test("index.html: CSP and referrer metas, no inline script, style or handler, every stable hook", async () => {
+  const html = await readFile(join(WWW, "index.html"), "utf8");
+  assert.ok(html.includes(
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; ` +
+    `style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'">`,
+  ));
+  assert.ok(html.includes('<meta name="referrer" content="no-referrer">'));
+  assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>/, "inline script");
+  assert.doesNotMatch(html, /<style|\sstyle=/, "inline style");
+  assert.doesNotMatch(html, /\son[a-z]+=/i, "inline event handler");
+  assert.doesNotMatch(html, /(?:src|href)="(?:https?:)?\/\//, "third-party resource");
+  for (const id of ["token-input", "secret-input", "signature-status", "header-json", "payload-json", "diagnostics"]) {
+    assert.ok(html.includes(`data-testid="${id}"`), `missing data-testid="${id}"`);
+  }
+  assert.match(html, /Runs entirely in your browser: no token, key or claim leaves this page/);
+});
+
+test("wasm-source.js exports undefined, so init loads the wasm next to its glue", async () => {
+  assert.equal((await wwwModule("wasm-source.js")).default, undefined);
+});
+
+test("the signature status follows the page's rules", async () => {
+  const { assessSignature, STATUS_TEXT } = await wwwModule("signature-status.js");
+  const calls = [];
+  const report = (signatureValid, valid = signatureValid) => ({
+    valid, signatureValid, checks: [{ name: "exp", ok: valid, message: "expired" }], errors: [], warnings: [],
+  });
+  const verifyReturning = (result) => (...args) => {
+    calls.push(args);
+    return result;
+  };
+  const jws = { kind: "jws" };
+  const state = (input) => assessSignature({ secretEncoding: "hex", verify: verifyReturning(report(true)), ...input }).state;
+
+  assert.equal(state({ token: "  ", decoded: { kind: "invalid" }, secret: "s" }), "unverified");
+  assert.equal(state({ token: "x", decoded: { kind: "invalid" }, secret: "s" }), "malformed");
+  assert.equal(state({ token: "a.b.c", decoded: jws, secret: "" }), "unverified");
+  assert.equal(state({ token: "a..b.c.d", decoded: { kind: "jwe" }, secret: "s" }), "unverified");
+  assert.equal(calls.length, 0, "verify is not called without a token or a secret");
+  assert.equal(state({ token: "a.b.c", decoded: jws, secret: "s" }), "verified");
+  assert.deepEqual(calls.at(-1), ["a.b.c", "s", { secretEncoding: "hex" }]);
+  assert.equal(assessSignature({ token: "a.b.c", decoded: jws, secret: "s", secretEncoding: "utf8", verify: verifyReturning(report(false)) }).state, "invalid");
+  const expired = assessSignature({ token: "a.b.c", decoded: jws, secret: "s", secretEncoding: "utf8", verify: verifyReturning(report(true, false)) });
+  assert.equal(expired.state, "verified");
+  assert.match(expired.detail, /not valid: expired/);
+  assert.deepEqual(Object.keys(STATUS_TEXT).sort(), ["invalid", "malformed", "unverified", "verified"]);
+});
+
+test("diagnostics are merged one per code, errors first", async () => {
+  const { mergeDiagnostics } = await wwwModule("diagnostics.js");
+  const merged = mergeDiagnostics(
+    [{ code: "bearer_prefix", severity: "info", message: "a" }, { code: "expired", severity: "error", message: "b" }],
+    [{ code: "expired", severity: "error", message: "duplicate" }],
+    undefined,
+    [{ code: "weak_key", severity: "warning", message: "c" }],
+  );
+  assert.deepEqual(merged.map((d) => `${d.code}:${d.message}`), ["expired:b", "weak_key:c", "bearer_prefix:a"]);
+});
+
+test("only a #token= fragment is read, percent-decoded", async () => {
+  const { tokenFromFragment } = await wwwModule("example.js");
+  assert.equal(tokenFromFragment(""), null);
+  assert.equal(tokenFromFragment("#secret=abc"), null);
+  assert.equal(tokenFromFragment("#token=a.b.c"), "a.b.c");
+  assert.equal(tokenFromFragment("#token=Bearer%20a.b.c"), "Bearer a.b.c");
+  assert.equal(tokenFromFragment("#token=a%ZZ"), "a%ZZ");
+});

@@ -1,0 +1,63 @@
+// Entry point of the debugger: loads the engine, wires the panels, shows the first token.
+//
+// The page has no network code of its own: `init` loads the wasm next to the engine's glue on
+// the served site, or gets the bytes inlined by the single-file build (see wasm-source.js).
+
+import init, { decode, verify, sign, generateKey } from "./jwt-lens/index.js";
+import wasmSource from "./wasm-source.js";
+import { byTestId } from "./dom.js";
+import { createTabs } from "./tabs.js";
+import { createDecoder } from "./decoder.js";
+import { createEncoder } from "./encoder.js";
+import { makeExample, tokenFromFragment } from "./example.js";
+
+async function main() {
+  const root = document.documentElement;
+  try {
+    await init(wasmSource);
+  } catch (error) {
+    showFatal(`The jwt-lens engine could not load: ${error?.message ?? String(error)}`);
+    root.dataset.ready = "error";
+    return;
+  }
+
+  const tabs = createTabs(byTestId("tabs"));
+  const decoder = createDecoder({ decode, verify });
+  const encoder = createEncoder(
+    { sign, generateKey },
+    {
+      onOpen(key) {
+        decoder.load(key);
+        tabs.select("decode");
+        byTestId("token-input").focus();
+      },
+    },
+  );
+
+  const example = makeExample(sign);
+  encoder.load(example);
+  loadFromFragmentOr(decoder, example);
+  // A link with another #token= opened in this tab changes only the fragment: follow it.
+  window.addEventListener("hashchange", () => loadFromFragmentOr(decoder, null));
+
+  root.dataset.ready = "true"; // the engine answered and the first render is done
+}
+
+/** Loads the fragment's token (without a key: the URL never carries one), else `fallback`. */
+function loadFromFragmentOr(decoder, fallback) {
+  const token = tokenFromFragment(window.location.hash);
+  if (token !== null) decoder.load({ token });
+  else if (fallback !== null) decoder.load(fallback);
+}
+
+function showFatal(message) {
+  const banner = byTestId("engine-error");
+  banner.textContent = message;
+  banner.hidden = false;
+}
+
+main().catch((error) => {
+  // A bug in the page itself: say so on the page rather than leave a half-wired UI.
+  showFatal(`jwt-lens failed to start: ${error?.message ?? String(error)}`);
+  document.documentElement.dataset.ready = "error";
+});
