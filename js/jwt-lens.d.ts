@@ -67,12 +67,16 @@ export interface Decoded {
 /** How a string secret is turned into bytes. Default `"utf8"`. */
 export type SecretEncoding = "utf8" | "base64" | "base64url" | "hex";
 
-/** JWS algorithms this build can verify and sign. */
-export type Algorithm = "HS256" | "HS384" | "HS512";
+/** JWS algorithms the npm package can verify and sign. */
+export type Algorithm = "HS256" | "HS384" | "HS512" | "ES256" | "ES384" | "ES512" | "ES256K" | "EdDSA" | "Ed25519";
 
 /** A JSON Web Key (RFC 7517) as a plain object. */
 export interface Jwk {
   kty: string;
+  crv?: string;
+  x?: string;
+  y?: string;
+  d?: string;
   kid?: string;
   alg?: string;
   use?: string;
@@ -88,8 +92,14 @@ export interface Jwks {
 
 /** A key parsed once by `importKey` and reused by `verify` and `sign`. */
 export interface KeyHandle {
-  readonly kind: "secret";
-  readonly kty: "oct";
+  /** An HMAC secret, or the public or private half of an asymmetric key. */
+  readonly kind: "secret" | "public" | "private" | "unsupported";
+  /** The JWK key type. */
+  readonly kty: "oct" | "EC" | "OKP" | string;
+  /** The curve (`"P-256"`, `"Ed25519"`…) of an asymmetric key, else `null`. */
+  readonly curve: string | null;
+  /** What the input was. */
+  readonly format: "secret" | "pem" | "der" | "jwk" | "jwks";
   /** Key size in bits. */
   readonly bits: number;
   /** The algorithms this key can be used with. */
@@ -97,6 +107,10 @@ export interface KeyHandle {
   /** RFC 7638 JWK thumbprint (SHA-256, base64url). */
   readonly thumbprint: string;
   readonly kid: string | null;
+  /** The public key as a JWK (derived from a private key), `null` for a secret. */
+  readonly publicJwk: Jwk | null;
+  /** How many keys the input held (a JWK Set may hold several). */
+  readonly keyCount: number;
   readonly diagnostics: Diagnostic[];
 }
 

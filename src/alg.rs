@@ -69,6 +69,9 @@ const fn row(
     Alg { name, family, hash, kty, curve, supported }
 }
 
+const ECDSA: bool = cfg!(feature = "ecdsa");
+const EDDSA: bool = cfg!(feature = "eddsa");
+
 use Family::{Ecdsa, EdDsa, Hmac, MlDsa, RsaPkcs1, RsaPss};
 use Hash::{Sha256, Sha384, Sha512};
 
@@ -83,12 +86,12 @@ pub const ALGORITHMS: &[Alg] = &[
     row("PS256", RsaPss, Some(Sha256), "RSA", None, false),
     row("PS384", RsaPss, Some(Sha384), "RSA", None, false),
     row("PS512", RsaPss, Some(Sha512), "RSA", None, false),
-    row("ES256", Ecdsa, Some(Sha256), "EC", Some("P-256"), false),
-    row("ES384", Ecdsa, Some(Sha384), "EC", Some("P-384"), false),
-    row("ES512", Ecdsa, Some(Sha512), "EC", Some("P-521"), false),
-    row("ES256K", Ecdsa, Some(Sha256), "EC", Some("secp256k1"), false),
-    row("EdDSA", EdDsa, None, "OKP", None, false),
-    row("Ed25519", EdDsa, None, "OKP", Some("Ed25519"), false),
+    row("ES256", Ecdsa, Some(Sha256), "EC", Some("P-256"), ECDSA),
+    row("ES384", Ecdsa, Some(Sha384), "EC", Some("P-384"), ECDSA),
+    row("ES512", Ecdsa, Some(Sha512), "EC", Some("P-521"), ECDSA),
+    row("ES256K", Ecdsa, Some(Sha256), "EC", Some("secp256k1"), ECDSA),
+    row("EdDSA", EdDsa, None, "OKP", None, EDDSA),
+    row("Ed25519", EdDsa, None, "OKP", Some("Ed25519"), EDDSA),
     row("Ed448", EdDsa, None, "OKP", Some("Ed448"), false),
     row("ML-DSA-44", MlDsa, None, "AKP", None, false),
     row("ML-DSA-65", MlDsa, None, "AKP", None, false),

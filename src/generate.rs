@@ -1,6 +1,7 @@
 //! `generate_key`: fresh keys. Randomness is an input (house rule 7): the caller fills bytes.
 
-use crate::alg::{self, Family};
+use crate::alg::{self, Alg, Family};
+use crate::asymmetric::Asymmetric;
 use crate::b64;
 use crate::error::{Code, Error};
 use crate::jwk;
@@ -26,12 +27,24 @@ impl core::fmt::Debug for GeneratedKey {
     }
 }
 
-/// How many random bytes `generate_key(alg, size)` needs.
-pub fn random_len(alg_name: &str, size: Option<usize>) -> Result<usize, Error> {
+fn supported(alg_name: &str) -> Result<&'static Alg, Error> {
     let alg = alg::lookup(alg_name)
         .ok_or_else(|| Error::new(Code::UnsupportedAlg, format!("\"{alg_name}\" is not a registered JWS algorithm.")))?;
-    if alg.family != Family::Hmac || !alg.supported {
+    if !alg.supported {
         return Err(Error::new(Code::UnsupportedAlg, format!("This build cannot generate {} keys yet.", alg.name)));
+    }
+    Ok(alg)
+}
+
+/// How many random bytes `generate_key(alg, size)` needs. `size` (secret bytes) is for HMAC only.
+pub fn random_len(alg_name: &str, size: Option<usize>) -> Result<usize, Error> {
+    let alg = supported(alg_name)?;
+    if alg.family != Family::Hmac {
+        if size.is_some() {
+            return Err(Error::new(Code::InvalidOption, format!("\"size\" applies to HMAC secrets, not {} keys.", alg.name)));
+        }
+        return Asymmetric::random_len(alg)
+            .ok_or_else(|| Error::new(Code::UnsupportedAlg, format!("This build cannot generate {} keys yet.", alg.name)));
     }
     let minimum = alg.hash.map_or(32, |h| h.output_len());
     match size {
@@ -44,9 +57,19 @@ pub fn random_len(alg_name: &str, size: Option<usize>) -> Result<usize, Error> {
 
 /// Builds the key for `alg` from `random` bytes (of the length `random_len` gave).
 pub fn generate_key(alg_name: &str, random: &[u8]) -> Result<GeneratedKey, Error> {
-    let alg = alg::lookup(alg_name)
-        .filter(|a| a.family == Family::Hmac && a.supported)
-        .ok_or_else(|| Error::new(Code::UnsupportedAlg, format!("This build cannot generate {alg_name} keys yet.")))?;
+    let alg = supported(alg_name)?;
+    if alg.family != Family::Hmac {
+        let key = Asymmetric::generate(alg, random)
+            .ok_or_else(|| Error::new(Code::Internal, "The random bytes did not make a valid key; try again."))?;
+        let kid = key.thumbprint();
+        return Ok(GeneratedKey {
+            alg: alg.name,
+            private_jwk: key.private_jwk(Some(&kid)).unwrap_or_default(),
+            public_jwk: Some(key.public_jwk(Some(&kid))),
+            kid,
+            secret: None,
+        });
+    }
     if random.len() < random_len(alg.name, None)? {
         return Err(Error::new(Code::Internal, "Not enough random bytes."));
     }

@@ -2,6 +2,7 @@
 //! parsed once into a `Keyring` that verify and sign reuse.
 
 use crate::alg::{self, Alg, Family};
+use crate::asymmetric::Asymmetric;
 use crate::error::{Code, Diagnostic};
 use crate::hmac::HmacKey;
 use crate::json::{self, Json};
@@ -13,6 +14,8 @@ use crate::secret::{decode_secret, other_readings, SecretEncoding};
 pub enum Material {
     /// An HMAC secret.
     Secret(Box<HmacKey>),
+    /// A public or private key of a supported asymmetric family.
+    Asymmetric(Box<Asymmetric>),
     /// A JWK of a type this build cannot use (kept so a key set can say why it was skipped).
     Unsupported(String),
 }
@@ -36,11 +39,12 @@ impl PreparedKey {
     /// The supported algorithms this key can be used with.
     #[must_use]
     pub fn algorithms(&self) -> Vec<&'static Alg> {
-        let family = match self.material {
-            Material::Secret(_) => Family::Hmac,
+        let candidates: Vec<&'static Alg> = match &self.material {
+            Material::Secret(_) => alg::supported_in(Family::Hmac).collect(),
+            Material::Asymmetric(key) => key.algorithms(),
             Material::Unsupported(_) => return Vec::new(),
         };
-        alg::supported_in(family).filter(|a| self.alg.as_deref().is_none_or(|pinned| pinned == a.name)).collect()
+        candidates.into_iter().filter(|a| self.alg.as_deref().is_none_or(|pinned| pinned == a.name)).collect()
     }
 
     /// Secret length in bits (the key size shown to people).
@@ -48,6 +52,7 @@ impl PreparedKey {
     pub fn bits(&self) -> usize {
         match &self.material {
             Material::Secret(key) => key.len() * 8,
+            Material::Asymmetric(key) => key.bits(),
             Material::Unsupported(_) => 0,
         }
     }
@@ -58,6 +63,10 @@ impl PreparedKey {
 pub enum KeyFormat {
     /// A text secret.
     Secret,
+    /// A PEM block.
+    Pem,
+    /// DER as base64 or hex.
+    Der,
     /// One JWK.
     Jwk,
     /// A JWK Set.
@@ -78,19 +87,20 @@ pub struct Keyring {
     pub other_readings: Vec<(SecretEncoding, HmacKey)>,
 }
 
-/// Parses a key given as text: a secret in `encoding`, JWK JSON or JWKS JSON.
+/// Parses a key given as text: PEM, DER as base64 or hex, JWK or JWKS JSON, or else a secret
+/// in `encoding`. Key material is never read as a secret: PEM, DER and JWK text are keys.
 pub fn import(text: &str, encoding: SecretEncoding) -> Result<Keyring, Diagnostic> {
     let trimmed = text.trim();
     if trimmed.starts_with("-----BEGIN") {
-        return Err(asymmetric_refusal("a PEM key"));
+        return Asymmetric::from_pem(trimmed).map(|key| Keyring::single(KeyFormat::Pem, asymmetric_key(key, None, None, Usage::default())));
     }
     if trimmed.starts_with('{') {
         if let Ok(parsed) = json::parse(trimmed, 16) {
             return import_json(&parsed.value);
         }
     }
-    if looks_like_der(trimmed) {
-        return Err(asymmetric_refusal("a DER-encoded key"));
+    if let Some(der) = der_bytes(trimmed) {
+        return Asymmetric::from_der(&der).map(|key| Keyring::single(KeyFormat::Der, asymmetric_key(key, None, None, Usage::default())));
     }
     let secret = decode_secret(text, encoding)?;
     let other_readings = other_readings(text, encoding).into_iter().filter_map(|(e, bytes)| Some((e, HmacKey::new(&bytes)?))).collect();
@@ -102,17 +112,30 @@ pub fn import(text: &str, encoding: SecretEncoding) -> Result<Keyring, Diagnosti
     })
 }
 
-fn asymmetric_refusal(what: &str) -> Diagnostic {
-    Diagnostic::error(Code::KeyAlgMismatch, format!("This is {what}; an asymmetric key is never used as an HMAC secret."))
-        .with_hint("This build verifies HS256/384/512 only; RSA, EC and EdDSA keys arrive with the algorithms milestone.")
+fn unsupported_jwk(kty: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::InvalidKey,
+        format!("A JWK of kty \"{kty}\" is not supported by this build yet; it is never used as an HMAC secret."),
+    )
+    .with_hint("This build handles oct (HMAC), EC (P-256/384/521, secp256k1) and OKP (Ed25519) keys; RSA and ML-DSA are planned.")
 }
 
-/// Base64 or hex text whose bytes are exactly one DER SEQUENCE: an encoded key, not a secret.
-fn looks_like_der(text: &str) -> bool {
+/// The bytes of base64 or hex text that is exactly one DER SEQUENCE: an encoded key, never a secret.
+fn der_bytes(text: &str) -> Option<Vec<u8>> {
     [SecretEncoding::Base64, SecretEncoding::Base64Url, SecretEncoding::Hex]
         .into_iter()
         .filter_map(|encoding| decode_secret(text, encoding).ok())
-        .any(|bytes| is_der_sequence(&bytes))
+        .find(|bytes| is_der_sequence(bytes))
+}
+
+fn asymmetric_key(key: Asymmetric, kid: Option<String>, alg: Option<String>, usage: Usage) -> PreparedKey {
+    PreparedKey { thumbprint: key.thumbprint(), material: Material::Asymmetric(Box::new(key)), kid, alg, usage }
+}
+
+impl Keyring {
+    fn single(format: KeyFormat, key: PreparedKey) -> Self {
+        Self { format, keys: vec![key], notes: Vec::new(), other_readings: Vec::new() }
+    }
 }
 
 /// Whether `bytes` is a DER SEQUENCE whose length field accounts for every byte.
@@ -145,13 +168,25 @@ fn import_json(value: &Json) -> Result<Keyring, Diagnostic> {
     }
     let key = import_jwk(value)?;
     if let Material::Unsupported(kty) = &key.material {
-        return Err(asymmetric_refusal(&format!("a JWK of kty \"{kty}\"")));
+        return Err(unsupported_jwk(kty));
     }
     Ok(Keyring { format: KeyFormat::Jwk, keys: vec![key], notes: Vec::new(), other_readings: Vec::new() })
 }
 
 fn import_jwk(value: &Json) -> Result<PreparedKey, Diagnostic> {
     let common = jwk::read_common(value)?;
+    if let Some(key) = Asymmetric::from_jwk(&common.kty, value) {
+        let key = key?;
+        if let Some(alg) = common.alg.as_deref() {
+            if alg::lookup(alg).is_none_or(|a| !key.fits(a)) {
+                return Err(Diagnostic::error(
+                    Code::KeyAlgMismatch,
+                    format!("The {} JWK says \"alg\": \"{alg}\", which does not fit its key.", common.kty),
+                ));
+            }
+        }
+        return Ok(asymmetric_key(key, common.kid, common.alg, common.usage));
+    }
     if common.kty != "oct" {
         return Ok(PreparedKey {
             material: Material::Unsupported(common.kty),

@@ -6,9 +6,14 @@
 // `cargo test` proves it; `wasm` is the only module that knows JavaScript (DESIGN §2).
 
 pub mod alg;
+pub mod asymmetric;
 pub mod b64;
 pub mod claims;
 pub mod decode;
+#[cfg(feature = "ecdsa")]
+pub mod ecdsa;
+#[cfg(feature = "eddsa")]
+pub mod eddsa;
 pub mod error;
 pub mod generate;
 pub mod hmac;

@@ -156,27 +156,36 @@ pub fn key_info_json(ring: &Keyring) -> String {
     let mut out = String::new();
     let format = match ring.format {
         KeyFormat::Secret => "secret",
+        KeyFormat::Pem => "pem",
+        KeyFormat::Der => "der",
         KeyFormat::Jwk => "jwk",
         KeyFormat::Jwks => "jwks",
     };
-    let algorithms: Vec<&str> = ring.keys.iter().flat_map(|k| k.algorithms()).map(|a| a.name).fold(Vec::new(), |mut v, a| {
-        if !v.contains(&a) {
-            v.push(a);
+    let mut algorithms: Vec<&str> = Vec::new();
+    for name in ring.keys.iter().flat_map(|k| k.algorithms()).map(|a| a.name) {
+        if !algorithms.contains(&name) {
+            algorithms.push(name);
         }
-        v
-    });
-    let kind = match first.map(|k| &k.material) {
-        Some(Material::Secret(_)) => "secret",
-        _ => "unsupported",
+    }
+    let (kind, kty, curve, public_jwk) = match first.map(|k| &k.material) {
+        Some(Material::Secret(_)) => ("secret", "oct", None, None),
+        Some(Material::Asymmetric(key)) => {
+            let kind = if key.has_private() { "private" } else { "public" };
+            (kind, key.kty(), Some(key.curve()), Some(key.public_jwk(first.and_then(|k| k.kid.as_deref()))))
+        }
+        Some(Material::Unsupported(kty)) => ("unsupported", kty.as_str(), None, None),
+        None => ("unsupported", "", None, None),
     };
     Obj::open(&mut out)
         .str("kind", Some(kind))
-        .str("kty", Some("oct"))
+        .str("kty", Some(kty))
+        .str("curve", curve)
         .str("format", Some(format))
         .num("bits", first.map_or(0, |k| k.bits()))
         .list("algorithms", &algorithms, |out, a| write_string(out, a))
         .str("thumbprint", first.map(|k| k.thumbprint.as_str()))
         .str("kid", first.and_then(|k| k.kid.as_deref()))
+        .raw("publicJwk", public_jwk.as_deref())
         .num("keyCount", ring.keys.len())
         .list("diagnostics", &ring.notes, diagnostic)
         .close();

@@ -1,12 +1,13 @@
 //! `sign`: a compact JWS from a header, a payload and the caller's key.
 
-use crate::alg::{self, Alg, Family};
+use crate::alg::{self, Alg};
 use crate::b64;
 use crate::error::{Code, Error};
+use crate::hmac::HmacKey;
 use crate::json::{self, Json};
 use crate::key::{KeyFormat, Keyring, Material, PreparedKey};
 use crate::options::VerifyOptions;
-use crate::verify::crit_check;
+use crate::verify::{crit_check, fits};
 
 const MAX_DEPTH: usize = 64;
 
@@ -23,9 +24,19 @@ pub fn sign(header_json: &str, payload_json: &str, ring: &Keyring) -> Result<Str
         return Err(Error::new(Code::CritUnsupported, crit.message));
     }
     let key = choose_key(ring, alg, header.get("kid").and_then(Json::as_str))?;
-    let Material::Secret(secret) = &key.material else {
-        return Err(Error::new(Code::KeyAlgMismatch, format!("This key cannot sign {}.", alg.name)));
+    let signing_input = format!("{}.{}", b64::encode(header_json.as_bytes()), b64::encode(payload_json.as_bytes()));
+    let signature = match &key.material {
+        Material::Secret(secret) => hmac_tag(secret, alg, signing_input.as_bytes())?,
+        Material::Asymmetric(asymmetric) => asymmetric.sign(signing_input.as_bytes()).ok_or_else(|| {
+            Error::new(Code::KeyAlgMismatch, format!("This is a public key; signing {} needs the private key.", alg.name))
+        })?,
+        Material::Unsupported(_) => return Err(Error::new(Code::KeyAlgMismatch, format!("This key cannot sign {}.", alg.name))),
     };
+    Ok(format!("{signing_input}.{}", b64::encode(&signature)))
+}
+
+/// The HMAC tag, refusing secrets shorter than the hash output (RFC 7518 §3.2).
+fn hmac_tag(secret: &HmacKey, alg: &Alg, input: &[u8]) -> Result<Vec<u8>, Error> {
     let hash = alg.hash.ok_or_else(|| Error::new(Code::Internal, "HMAC row without a hash"))?;
     if secret.len() < hash.output_len() {
         return Err(Error::new(
@@ -34,13 +45,7 @@ pub fn sign(header_json: &str, payload_json: &str, ring: &Keyring) -> Result<Str
         )
         .with_hint("Generate a random secret of the hash's length, or pick a shorter hash."));
     }
-    let mut token = b64::encode(header_json.as_bytes());
-    token.push('.');
-    token.push_str(&b64::encode(payload_json.as_bytes()));
-    let tag = secret.tag(hash, token.as_bytes());
-    token.push('.');
-    token.push_str(&b64::encode(&tag));
-    Ok(token)
+    Ok(secret.tag(hash, input))
 }
 
 fn parse_object(part: &str, text: &str, not_object: Code) -> Result<Json, Error> {
@@ -75,14 +80,11 @@ fn header_alg(header: &Json) -> Result<&'static Alg, Error> {
 
 fn choose_key<'r>(ring: &'r Keyring, alg: &Alg, kid: Option<&str>) -> Result<&'r PreparedKey, Error> {
     let by_kid = |k: &&PreparedKey| ring.format != KeyFormat::Jwks || kid.is_none() || k.kid.as_deref() == kid;
-    let fitting = |k: &&PreparedKey| {
-        matches!((&k.material, alg.family), (Material::Secret(_), Family::Hmac)) && k.alg.as_deref().is_none_or(|a| a == alg.name)
-    };
     let mut keys = ring.keys.iter().filter(by_kid).peekable();
     if keys.peek().is_none() {
         return Err(Error::new(Code::KeyNotFound, format!("No key in the set has kid \"{}\".", kid.unwrap_or_default())));
     }
-    let mut keys = keys.filter(fitting).peekable();
+    let mut keys = keys.filter(|k| fits(k, alg)).peekable();
     if keys.peek().is_none() {
         return Err(Error::new(Code::KeyAlgMismatch, format!("The key cannot be used with {}.", alg.name)));
     }

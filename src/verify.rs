@@ -2,6 +2,7 @@
 //! algorithm is pinned by the caller or the key, never by the token alone (RFC 8725 §3.1).
 
 use crate::alg::{self, Alg, Family};
+use crate::asymmetric::Rejection;
 use crate::claims::{check_claims, Check};
 use crate::decode::{decode, Payload, TokenKind, UntrustedToken};
 use crate::error::{Code, Diagnostic, Severity};
@@ -127,16 +128,33 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
     }
     match &report.token.payload {
         Some(Payload::Json(claims @ Json::Object(_))) => report.checks.extend(check_claims(claims, &header, options)),
+        // A JWS may carry any payload; only when the caller asks for claims must it be a claims set.
+        Some(Payload::Json(_) | Payload::Text(_)) if !wants_claims(options) => {
+            report
+                .checks
+                .push(Check::pass("claims", "The payload is not a JSON object: a JWS but not a JWT, so there are no claims to check."));
+        }
         Some(Payload::Json(other)) => report.checks.push(Check::fail(
             "claims",
             Code::ClaimType,
             format!("The payload is {}; a JWT claims set is a JSON object.", other.type_name()),
         )),
-        Some(Payload::Text(_)) => {
-            report.checks.push(Check::fail("claims", Code::InvalidJson, "The payload is not JSON, so its claims cannot be checked."))
-        }
+        Some(Payload::Text(_)) => report.checks.push(Check::fail(
+            "claims",
+            Code::InvalidJson,
+            "The payload is not JSON, so the claims asked for cannot be checked.",
+        )),
         None => {}
     }
+}
+
+/// Whether the options ask for anything only a JWT claims set can satisfy.
+fn wants_claims(options: &VerifyOptions) -> bool {
+    options.issuer.is_some()
+        || options.audience.is_some()
+        || options.subject.is_some()
+        || !options.required_claims.is_empty()
+        || options.max_token_age.is_some()
 }
 
 fn alg_check(report: &mut VerifyReport, ring: Option<&Keyring>, options: &VerifyOptions) -> Option<&'static Alg> {
@@ -164,9 +182,15 @@ fn alg_check(report: &mut VerifyReport, ring: Option<&Keyring>, options: &Verify
     None
 }
 
-fn fits(key: &PreparedKey, alg: &Alg) -> bool {
-    let family_fits = matches!((&key.material, alg.family), (Material::Secret(_), Family::Hmac));
-    family_fits && key.alg.as_deref().is_none_or(|pinned| pinned == alg.name)
+/// Whether `key` may check `alg`: its type fits the family (an asymmetric key is never an HMAC
+/// secret), its curve fits, and a JWK `alg` pins it.
+pub(crate) fn fits(key: &PreparedKey, alg: &Alg) -> bool {
+    let type_fits = match &key.material {
+        Material::Secret(_) => alg.family == Family::Hmac,
+        Material::Asymmetric(asymmetric) => asymmetric.fits(alg),
+        Material::Unsupported(_) => false,
+    };
+    type_fits && key.alg.as_deref().is_none_or(|pinned| pinned == alg.name)
 }
 
 fn select_keys<'r>(report: &mut VerifyReport, ring: &'r Keyring, alg: Option<&Alg>) -> Vec<&'r PreparedKey> {
@@ -239,9 +263,17 @@ const fn understood_extension(_name: &str, _options: &VerifyOptions) -> bool {
 fn signature_check(report: &mut VerifyReport, alg: &Alg, candidates: &[&PreparedKey]) {
     let (Some(input), Some(signature)) = (&report.token.signing_input, &report.token.signature) else { return };
     let mut matched = None;
+    let mut der_encoded = false;
     for (i, key) in candidates.iter().enumerate() {
         let ok = match (&key.material, alg.hash) {
             (Material::Secret(secret), Some(hash)) => secret.verify(hash, input.as_bytes(), signature),
+            (Material::Asymmetric(asymmetric), _) => match asymmetric.verify(input.as_bytes(), signature) {
+                Ok(()) => true,
+                Err(rejection) => {
+                    der_encoded |= rejection == Rejection::DerEncoded;
+                    false
+                }
+            },
             _ => false,
         };
         if ok {
@@ -255,7 +287,18 @@ fn signature_check(report: &mut VerifyReport, alg: &Alg, candidates: &[&Prepared
             report.key_thumbprint = Some(only.thumbprint.clone());
             warn_if_weak(report, alg, only);
         }
-        report.checks.push(Check::fail("signature", Code::SignatureInvalid, format!("The {} signature does not verify{tried}.", alg.name)));
+        report.checks.push(if der_encoded {
+            Check::fail(
+                "signature",
+                Code::SignatureDerEncoded,
+                format!(
+                    "The {} signature is ASN.1 DER (as OpenSSL and Java emit); JWS needs the raw r || s form (RFC 7518 §3.4).",
+                    alg.name
+                ),
+            )
+        } else {
+            Check::fail("signature", Code::SignatureInvalid, format!("The {} signature does not verify{tried}.", alg.name))
+        });
         return;
     };
     report.signature_valid = true;

@@ -180,7 +180,11 @@ dual_test! {
         for (what, key, options) in [("PEM", pem, ""), ("DER", der_b64.as_str(), ""), ("DER as base64", der_b64.as_str(), r#"{"secretEncoding":"base64"}"#), ("JWK", jwk, "")] {
             let report = check(&token, key, options);
             assert!(!report.signature_valid, "{what}");
-            assert!(error_codes(&report).contains(&Code::KeyAlgMismatch), "{what}: {:?}", report.errors);
+            // The key's own algorithms exclude HS256 (alg_not_allowed) and, when the caller
+            // allows HS256 anyway, the key still does not fit it (key_alg_mismatch).
+            assert!(error_codes(&report).contains(&Code::AlgNotAllowed), "{what}: {:?}", report.errors);
+            let forced = check(&token, key, &format!(r#"{{"algorithms":["HS256"]{}}}"#, if options.is_empty() { "" } else { r#","secretEncoding":"base64""# }));
+            assert!(!forced.signature_valid && error_codes(&forced).contains(&Code::KeyAlgMismatch), "{what}: {:?}", forced.errors);
         }
     }
 }
@@ -268,5 +272,22 @@ dual_test! {
         }
         assert_eq!(jwt_lens::generate::random_len("HS256", Some(16)).map_err(|e| e.code), Err(Code::WeakKey));
         assert_eq!(jwt_lens::generate::random_len("RS256", None).map_err(|e| e.code), Err(Code::UnsupportedAlg));
+    }
+}
+
+dual_test! {
+    #[cfg(all(feature = "ecdsa", feature = "eddsa"))]
+    fn generated_asymmetric_keys_sign_with_the_private_jwk_and_verify_with_the_public_one() {
+        for alg in ["ES256", "ES384", "ES512", "ES256K", "EdDSA", "Ed25519"] {
+            let len = jwt_lens::generate::random_len(alg, None).unwrap();
+            let random: Vec<u8> = (0..len).map(|i| (i * 7 + 3) as u8).collect();
+            let key = generate_key(alg, &random).unwrap();
+            let public = key.public_jwk.clone().unwrap();
+            assert!(!public.contains("\"d\""), "{alg}: the public JWK carries no private part");
+            let token = sign_with_key_text(&format!(r#"{{"alg":"{alg}"}}"#), "{}", &key.private_jwk, SecretEncoding::Utf8).unwrap();
+            let report = check(&token, &public, "");
+            assert!(report.valid, "{alg}: {:?}", report.errors);
+            assert_eq!(report.key_thumbprint.as_deref(), Some(key.kid.as_str()), "{alg}");
+        }
     }
 }

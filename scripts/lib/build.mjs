@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
-import { assemblePackage } from "./package.mjs";
+import { assemblePackage, assembleWebEntry } from "./package.mjs";
 import { buildSite } from "./site.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -20,7 +20,8 @@ async function buildWasm(manifest) {
   for (const target of manifest.target) {
     const outDir = join(root, target["out-dir"]);
     await rm(outDir, { recursive: true, force: true });
-    run("wasm-pack", ["build", "--release", "--no-pack", "--target", target["wasm-pack-target"], "--out-dir", outDir, "--out-name", "jwt_lens"]);
+    const cargoArgs = target["cargo-args"] ?? [];
+    run("wasm-pack", ["build", "--release", "--no-pack", "--target", target["wasm-pack-target"], "--out-dir", outDir, "--out-name", "jwt_lens", "--", ...cargoArgs]);
     const wasm = join(outDir, "jwt_lens_bg.wasm");
     run(wasmOpt, [...manifest["wasm-opt"].args, wasm, "-o", wasm]);
   }
@@ -55,10 +56,15 @@ async function main() {
   await buildWasm(manifest);
   const pkgDir = join(root, "pkg");
   await assemblePackage({ root, pkgDir, version });
-  const measured = { wasm: await gzipSize(join(pkgDir, "web/jwt_lens_bg.wasm")) };
+  const coreDir = join(root, manifest.target.find((t) => t.name === "web-core")["out-dir"]);
+  await assembleWebEntry({ root, dir: coreDir, version });
+  const measured = {
+    "engine-core": await gzipSize(join(coreDir, "jwt_lens_bg.wasm")),
+    "engine-full": await gzipSize(join(pkgDir, "web/jwt_lens_bg.wasm")),
+  };
   const site = await buildSite({
     root,
-    pkgWebDir: join(pkgDir, "web"),
+    pkgWebDir: coreDir,
     siteDir: join(root, "dist/site"),
     singleFile: join(root, "dist/jwt-lens.html"),
   });

@@ -25,20 +25,24 @@ async function prune(dir) {
   }
 }
 
+/** Makes a wasm-pack web output self-contained: the API layer and the `index.js` entry beside the glue. */
+export async function assembleWebEntry({ root, dir, version }) {
+  const js = join(root, "js");
+  await prune(dir);
+  await copyFile(join(js, "api.js"), join(dir, "api.js"));
+  await stamp(join(js, "web-entry.js"), join(dir, "index.js"), version);
+  await writeFile(join(dir, "package.json"), '{ "type": "module" }\n');
+}
+
 export async function assemblePackage({ root, pkgDir, version }) {
   const js = join(root, "js");
-  const web = join(pkgDir, "web");
   const node = join(pkgDir, "node");
-  await prune(web);
+  await assembleWebEntry({ root, dir: join(pkgDir, "web"), version });
   await prune(node);
-  const api = await readFile(join(js, "api.js"), "utf8");
-  await writeFile(join(web, "api.js"), api);
-  await writeFile(join(node, "api.cjs"), apiToCommonJs(api));
-  await stamp(join(js, "web-entry.js"), join(web, "index.js"), version);
+  await writeFile(join(node, "api.cjs"), apiToCommonJs(await readFile(join(js, "api.js"), "utf8")));
   await stamp(join(js, "node-entry.cjs"), join(node, "index.cjs"), version);
   await copyFile(join(js, "node-entry.mjs"), join(node, "index.mjs"));
   // Module type per folder: the nodejs glue is CommonJS, the web glue an ES module.
-  await writeFile(join(web, "package.json"), '{ "type": "module" }\n');
   await writeFile(join(node, "package.json"), '{ "type": "commonjs" }\n');
   await copyFile(join(js, "jwt-lens.d.ts"), join(pkgDir, "jwt-lens.d.ts"));
   await stamp(join(js, "package.template.json"), join(pkgDir, "package.json"), version);

@@ -1,0 +1,242 @@
+//! Asymmetric keys from PEM, DER (base64 or hex) and JWK, dispatched to their family file.
+//! A private key also serves where a public one is needed: its public half is derived.
+
+#![cfg_attr(not(all(feature = "ecdsa", feature = "eddsa")), allow(unused_imports, unused_variables))]
+use crate::alg::{self, Alg, Family};
+#[cfg(feature = "ecdsa")]
+use crate::ecdsa::{EcKey, SignatureProblem};
+#[cfg(feature = "eddsa")]
+use crate::eddsa::EdKey;
+use crate::error::{Code, Diagnostic};
+use crate::json::Json;
+
+/// Why an asymmetric signature was not accepted (the ECDSA cases matter for diagnostics).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rejection {
+    /// An ECDSA signature in DER instead of raw `r || s`.
+    DerEncoded,
+    /// Anything else: wrong length, out of range, mismatch.
+    Invalid,
+}
+
+/// An asymmetric key of a family this build supports.
+#[derive(Clone, Debug)]
+pub enum Asymmetric {
+    /// ECDSA: P-256, P-384, P-521, secp256k1.
+    #[cfg(feature = "ecdsa")]
+    Ec(EcKey),
+    /// EdDSA: Ed25519.
+    #[cfg(feature = "eddsa")]
+    Ed(EdKey),
+}
+
+fn unsupported(what: &str) -> Diagnostic {
+    Diagnostic::error(Code::InvalidKey, format!("{what} is not supported by this build yet."))
+        .with_hint("This build verifies HMAC, ECDSA (P-256/384/521, secp256k1) and Ed25519; RSA, X.509 and ML-DSA are planned.")
+}
+
+impl Asymmetric {
+    /// A PEM block: SPKI, PKCS#8 or SEC1.
+    pub fn from_pem(text: &str) -> Result<Self, Diagnostic> {
+        let (label, der) = pem_rfc7468::decode_vec(text.trim().as_bytes()).map_err(|e| {
+            Diagnostic::error(Code::InvalidKey, format!("The PEM block cannot be read ({e})."))
+                .with_hint("Paste the whole block, BEGIN and END lines included, without changing its line breaks.")
+        })?;
+        match label {
+            "PUBLIC KEY" | "PRIVATE KEY" | "EC PRIVATE KEY" => Self::from_der(&der),
+            "ENCRYPTED PRIVATE KEY" => Err(Diagnostic::error(Code::InvalidKey, "The private key is encrypted.")
+                .with_hint("Decrypt it first, e.g. `openssl pkcs8 -in key.pem -out plain.pem`; jwt-lens takes no passphrases yet.")),
+            "RSA PUBLIC KEY" | "RSA PRIVATE KEY" => Err(unsupported("An RSA key")),
+            "CERTIFICATE" => Err(unsupported("An X.509 certificate")),
+            other => Err(Diagnostic::error(Code::InvalidKey, format!("A PEM block labelled \"{other}\" is not a key jwt-lens knows."))),
+        }
+    }
+
+    /// DER bytes of a SubjectPublicKeyInfo, PKCS#8 PrivateKeyInfo or SEC1 ECPrivateKey.
+    pub fn from_der(der: &[u8]) -> Result<Self, Diagnostic> {
+        #[cfg(feature = "ecdsa")]
+        if let Some(key) = EcKey::from_spki_der(der).or_else(|| EcKey::from_pkcs8_der(der)).or_else(|| EcKey::from_sec1_der(der)) {
+            return Ok(Self::Ec(key));
+        }
+        #[cfg(feature = "eddsa")]
+        if let Some(key) = EdKey::from_spki_der(der).or_else(|| EdKey::from_pkcs8_der(der)) {
+            return Ok(Self::Ed(key));
+        }
+        // rsaEncryption's OID (1.2.840.113549.1.1.1) near the start: an RSA key.
+        if der.windows(11).take(40).any(|w| w == [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01]) {
+            return Err(unsupported("An RSA key"));
+        }
+        Err(Diagnostic::error(Code::InvalidKey, "The DER data is not a public or private key of a supported type."))
+    }
+
+    /// A JWK of kty `EC` or `OKP`; `None` for a kty this build does not handle.
+    pub fn from_jwk(kty: &str, jwk: &Json) -> Option<Result<Self, Diagnostic>> {
+        match kty {
+            #[cfg(feature = "ecdsa")]
+            "EC" => Some(EcKey::from_jwk(jwk).map(Self::Ec)),
+            #[cfg(feature = "eddsa")]
+            "OKP" => Some(EdKey::from_jwk(jwk).map(Self::Ed)),
+            _ => None,
+        }
+    }
+
+    /// The JWK `kty`.
+    #[must_use]
+    pub const fn kty(&self) -> &'static str {
+        match *self {
+            #[cfg(feature = "ecdsa")]
+            Self::Ec(_) => "EC",
+            #[cfg(feature = "eddsa")]
+            Self::Ed(_) => "OKP",
+        }
+    }
+
+    /// The curve name.
+    #[must_use]
+    pub const fn curve(&self) -> &'static str {
+        match *self {
+            #[cfg(feature = "ecdsa")]
+            Self::Ec(ref k) => k.curve().crv(),
+            #[cfg(feature = "eddsa")]
+            Self::Ed(_) => "Ed25519",
+        }
+    }
+
+    /// Key size in bits (the curve's field size).
+    #[must_use]
+    pub const fn bits(&self) -> usize {
+        match *self {
+            #[cfg(feature = "ecdsa")]
+            Self::Ec(ref k) => match k.curve() {
+                crate::ecdsa::Curve::P521 => 521,
+                other => other.field_len() * 8,
+            },
+            #[cfg(feature = "eddsa")]
+            Self::Ed(_) => 256,
+        }
+    }
+
+    /// Whether the private half is known.
+    #[must_use]
+    pub const fn has_private(&self) -> bool {
+        match *self {
+            #[cfg(feature = "ecdsa")]
+            Self::Ec(ref k) => k.has_private(),
+            #[cfg(feature = "eddsa")]
+            Self::Ed(ref k) => k.has_private(),
+        }
+    }
+
+    /// The algorithms this key can be used with (the curve fixes the ECDSA one).
+    #[must_use]
+    pub fn algorithms(&self) -> Vec<&'static Alg> {
+        match *self {
+            #[cfg(feature = "ecdsa")]
+            Self::Ec(ref k) => alg::lookup(k.curve().alg()).into_iter().collect(),
+            #[cfg(feature = "eddsa")]
+            Self::Ed(_) => alg::supported_in(Family::EdDsa).filter(|a| a.curve.is_none_or(|c| c == "Ed25519")).collect(),
+        }
+    }
+
+    /// The RFC 7638 thumbprint.
+    #[must_use]
+    pub fn thumbprint(&self) -> String {
+        match *self {
+            #[cfg(feature = "ecdsa")]
+            Self::Ec(ref k) => k.thumbprint(),
+            #[cfg(feature = "eddsa")]
+            Self::Ed(ref k) => k.thumbprint(),
+        }
+    }
+
+    /// The public JWK as JSON text.
+    #[must_use]
+    pub fn public_jwk(&self, kid: Option<&str>) -> String {
+        match *self {
+            #[cfg(feature = "ecdsa")]
+            Self::Ec(ref k) => k.public_jwk(kid),
+            #[cfg(feature = "eddsa")]
+            Self::Ed(ref k) => k.public_jwk(kid),
+        }
+    }
+
+    /// Verifies `sig` over `input` (the caller has already checked that `alg` fits).
+    pub fn verify(&self, input: &[u8], sig: &[u8]) -> Result<(), Rejection> {
+        match *self {
+            #[cfg(feature = "ecdsa")]
+            Self::Ec(ref k) => {
+                k.verify(input, sig).map_err(|p| if p == SignatureProblem::DerEncoded { Rejection::DerEncoded } else { Rejection::Invalid })
+            }
+            #[cfg(feature = "eddsa")]
+            Self::Ed(ref k) => {
+                if k.verify(input, sig) {
+                    Ok(())
+                } else {
+                    Err(Rejection::Invalid)
+                }
+            }
+        }
+    }
+
+    /// Signs `input`; `None` for a public key.
+    #[must_use]
+    pub fn sign(&self, input: &[u8]) -> Option<Vec<u8>> {
+        match *self {
+            #[cfg(feature = "ecdsa")]
+            Self::Ec(ref k) => k.sign(input),
+            #[cfg(feature = "eddsa")]
+            Self::Ed(ref k) => k.sign(input),
+        }
+    }
+
+    /// The private JWK as JSON text; `None` for a public key.
+    #[must_use]
+    pub fn private_jwk(&self, kid: Option<&str>) -> Option<String> {
+        match *self {
+            #[cfg(feature = "ecdsa")]
+            Self::Ec(ref k) => k.private_jwk(kid),
+            #[cfg(feature = "eddsa")]
+            Self::Ed(ref k) => k.private_jwk(kid),
+        }
+    }
+
+    /// How many random bytes a fresh key for `alg` needs; `None` when this build cannot make one.
+    #[must_use]
+    pub fn random_len(alg: &Alg) -> Option<usize> {
+        match alg.family {
+            #[cfg(feature = "ecdsa")]
+            Family::Ecdsa => crate::ecdsa::Curve::ALL.into_iter().find(|c| c.alg() == alg.name).map(crate::ecdsa::Curve::field_len),
+            #[cfg(feature = "eddsa")]
+            Family::EdDsa => Some(32),
+            _ => None,
+        }
+    }
+
+    /// A fresh key for `alg` from `random` bytes (of the length `random_len` gave).
+    #[must_use]
+    pub fn generate(alg: &Alg, random: &[u8]) -> Option<Self> {
+        match alg.family {
+            #[cfg(feature = "ecdsa")]
+            Family::Ecdsa => {
+                let curve = crate::ecdsa::Curve::ALL.into_iter().find(|c| c.alg() == alg.name)?;
+                let mut scalar = random.get(..curve.field_len())?.to_vec();
+                if curve == crate::ecdsa::Curve::P521 {
+                    // 66 bytes hold 528 bits; the P-521 scalar has 521.
+                    if let Some(first) = scalar.first_mut() {
+                        *first &= 0x01;
+                    }
+                }
+                EcKey::from_scalar(curve, &scalar).map(Self::Ec)
+            }
+            #[cfg(feature = "eddsa")]
+            Family::EdDsa => Some(Self::Ed(EdKey::from_seed(random.get(..32)?.try_into().ok()?))),
+            _ => None,
+        }
+    }
+
+    /// Whether this key can make or check signatures of `alg`.
+    #[must_use]
+    pub fn fits(&self, alg: &Alg) -> bool {
+        self.algorithms().iter().any(|a| a.name == alg.name)
+    }
+}

@@ -1,0 +1,351 @@
+//! ES256 / ES384 / ES512 (RFC 7518 §3.4) and ES256K (RFC 8812): ECDSA with raw `r || s`
+//! signatures of exactly twice the field size, deterministic signing (RFC 6979).
+
+use crate::b64;
+use crate::error::{Code, Diagnostic};
+use crate::json::{write_string, Json};
+use p256::pkcs8::{DecodePrivateKey, DecodePublicKey};
+use sha2::{Digest, Sha256};
+use signature::{Signer, Verifier};
+
+/// The curves JOSE registers for ECDSA.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Curve {
+    /// NIST P-256 (ES256)
+    P256,
+    /// NIST P-384 (ES384)
+    P384,
+    /// NIST P-521 (ES512)
+    P521,
+    /// secp256k1 (ES256K)
+    Secp256k1,
+}
+
+impl Curve {
+    /// Every curve, in table order.
+    pub const ALL: [Self; 4] = [Self::P256, Self::P384, Self::P521, Self::Secp256k1];
+
+    /// The JWK `crv` name.
+    #[must_use]
+    pub const fn crv(self) -> &'static str {
+        match self {
+            Self::P256 => "P-256",
+            Self::P384 => "P-384",
+            Self::P521 => "P-521",
+            Self::Secp256k1 => "secp256k1",
+        }
+    }
+
+    /// The one JWS algorithm of this curve.
+    #[must_use]
+    pub const fn alg(self) -> &'static str {
+        match self {
+            Self::P256 => "ES256",
+            Self::P384 => "ES384",
+            Self::P521 => "ES512",
+            Self::Secp256k1 => "ES256K",
+        }
+    }
+
+    /// Bytes per coordinate and per signature half.
+    #[must_use]
+    pub const fn field_len(self) -> usize {
+        match self {
+            Self::P256 | Self::Secp256k1 => 32,
+            Self::P384 => 48,
+            Self::P521 => 66,
+        }
+    }
+
+    fn from_crv(crv: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.crv() == crv)
+    }
+}
+
+#[derive(Clone)]
+enum Verifying {
+    P256(p256::ecdsa::VerifyingKey),
+    P384(p384::ecdsa::VerifyingKey),
+    P521(p521::ecdsa::VerifyingKey),
+    K256(k256::ecdsa::VerifyingKey),
+}
+
+#[derive(Clone)]
+enum Signing {
+    P256(p256::ecdsa::SigningKey),
+    P384(p384::ecdsa::SigningKey),
+    P521(p521::ecdsa::SigningKey),
+    K256(k256::ecdsa::SigningKey),
+}
+
+/// An EC public key and, when known, its private half.
+#[derive(Clone)]
+pub struct EcKey {
+    public: Verifying,
+    private: Option<Signing>,
+}
+
+impl core::fmt::Debug for EcKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "EcKey({}, private: {})", self.curve().crv(), if self.private.is_some() { "redacted" } else { "no" })
+    }
+}
+
+/// Why an ECDSA signature was not accepted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignatureProblem {
+    /// The signature is ASN.1 DER, not the raw `r || s` JWS uses.
+    DerEncoded,
+    /// The signature has the wrong length for the curve.
+    WrongLength,
+    /// `r` or `s` is zero or not below the group order (rejected before any point arithmetic).
+    OutOfRange,
+    /// The signature does not match.
+    Mismatch,
+}
+
+/// Runs `$body` with `$key` bound to the curve-specific key of `$value`.
+macro_rules! per_curve {
+    ($ty:ident, $value:expr, $key:ident => $body:expr) => {
+        match $value {
+            $ty::P256($key) => $body,
+            $ty::P384($key) => $body,
+            $ty::P521($key) => $body,
+            $ty::K256($key) => $body,
+        }
+    };
+}
+
+fn verify_with<V, S>(key: &V, input: &[u8], sig: &[u8]) -> Result<(), SignatureProblem>
+where
+    V: Verifier<S>,
+    S: for<'a> TryFrom<&'a [u8]>,
+{
+    let sig = S::try_from(sig).map_err(|_| SignatureProblem::OutOfRange)?;
+    key.verify(input, &sig).map_err(|_| SignatureProblem::Mismatch)
+}
+
+impl EcKey {
+    /// Its curve.
+    #[must_use]
+    pub const fn curve(&self) -> Curve {
+        match self.public {
+            Verifying::P256(_) => Curve::P256,
+            Verifying::P384(_) => Curve::P384,
+            Verifying::P521(_) => Curve::P521,
+            Verifying::K256(_) => Curve::Secp256k1,
+        }
+    }
+
+    /// Whether the private key is known.
+    #[must_use]
+    pub const fn has_private(&self) -> bool {
+        self.private.is_some()
+    }
+
+    /// Forgets the private half.
+    #[must_use]
+    pub fn public_only(&self) -> Self {
+        Self { public: self.public.clone(), private: None }
+    }
+
+    fn from_point(curve: Curve, sec1: &[u8]) -> Option<Self> {
+        let public = match curve {
+            Curve::P256 => Verifying::P256(p256::ecdsa::VerifyingKey::from_sec1_bytes(sec1).ok()?),
+            Curve::P384 => Verifying::P384(p384::ecdsa::VerifyingKey::from_sec1_bytes(sec1).ok()?),
+            Curve::P521 => Verifying::P521(p521::ecdsa::VerifyingKey::from_sec1_bytes(sec1).ok()?),
+            Curve::Secp256k1 => Verifying::K256(k256::ecdsa::VerifyingKey::from_sec1_bytes(sec1).ok()?),
+        };
+        Some(Self { public, private: None })
+    }
+
+    /// A key from its private scalar `d` (big-endian, field length), as generation needs.
+    #[must_use]
+    pub fn from_scalar(curve: Curve, d: &[u8]) -> Option<Self> {
+        let private = match curve {
+            Curve::P256 => Signing::P256(p256::ecdsa::SigningKey::from_slice(d).ok()?),
+            Curve::P384 => Signing::P384(p384::ecdsa::SigningKey::from_slice(d).ok()?),
+            Curve::P521 => Signing::P521(p521::ecdsa::SigningKey::from_slice(d).ok()?),
+            Curve::Secp256k1 => Signing::K256(k256::ecdsa::SigningKey::from_slice(d).ok()?),
+        };
+        Some(Self::from_signing(private))
+    }
+
+    fn from_signing(private: Signing) -> Self {
+        let public = match &private {
+            Signing::P256(k) => Verifying::P256(*k.verifying_key()),
+            Signing::P384(k) => Verifying::P384(*k.verifying_key()),
+            Signing::P521(k) => Verifying::P521(*k.verifying_key()),
+            Signing::K256(k) => Verifying::K256(*k.verifying_key()),
+        };
+        Self { public, private: Some(private) }
+    }
+
+    /// An EC JWK (RFC 7518 §6.2): `crv`, `x`, `y` and optionally `d`.
+    pub fn from_jwk(jwk: &Json) -> Result<Self, Diagnostic> {
+        let bad = |why: String| Diagnostic::error(Code::InvalidKey, format!("The EC JWK {why}."));
+        let crv = jwk.get("crv").and_then(Json::as_str).ok_or_else(|| bad("has no string \"crv\"".into()))?;
+        let curve = Curve::from_crv(crv).ok_or_else(|| bad(format!("has the unsupported curve \"{crv}\"")))?;
+        let coordinate = |name: &str| -> Result<Vec<u8>, Diagnostic> {
+            let text = jwk.get(name).and_then(Json::as_str).ok_or_else(|| bad(format!("has no string \"{name}\"")))?;
+            let bytes = b64::decode(text).map_err(|e| bad(format!("\"{name}\" {}", e.reason)))?;
+            if bytes.len() == curve.field_len() {
+                Ok(bytes)
+            } else {
+                Err(bad(format!("\"{name}\" is {} bytes; {} needs {}", bytes.len(), crv, curve.field_len())))
+            }
+        };
+        let mut point = vec![4_u8];
+        point.extend(coordinate("x")?);
+        point.extend(coordinate("y")?);
+        let public = Self::from_point(curve, &point).ok_or_else(|| bad(format!("point is not on {crv}")))?;
+        if jwk.get("d").is_none() {
+            return Ok(public);
+        }
+        let private = Self::from_scalar(curve, &coordinate("d")?).ok_or_else(|| bad("\"d\" is not a valid private scalar".into()))?;
+        if private.point() != public.point() {
+            return Err(bad("\"d\" does not belong to \"x\" and \"y\"".into()));
+        }
+        Ok(private)
+    }
+
+    /// A DER SubjectPublicKeyInfo of any supported curve.
+    #[must_use]
+    pub fn from_spki_der(der: &[u8]) -> Option<Self> {
+        let public = p256::ecdsa::VerifyingKey::from_public_key_der(der)
+            .map(Verifying::P256)
+            .or_else(|_| p384::ecdsa::VerifyingKey::from_public_key_der(der).map(Verifying::P384))
+            .or_else(|_| p521::ecdsa::VerifyingKey::from_public_key_der(der).map(Verifying::P521))
+            .or_else(|_| k256::ecdsa::VerifyingKey::from_public_key_der(der).map(Verifying::K256))
+            .ok()?;
+        Some(Self { public, private: None })
+    }
+
+    /// A DER PKCS#8 PrivateKeyInfo of any supported curve.
+    #[must_use]
+    pub fn from_pkcs8_der(der: &[u8]) -> Option<Self> {
+        let private = p256::ecdsa::SigningKey::from_pkcs8_der(der)
+            .map(Signing::P256)
+            .or_else(|_| p384::ecdsa::SigningKey::from_pkcs8_der(der).map(Signing::P384))
+            .or_else(|_| p521::ecdsa::SigningKey::from_pkcs8_der(der).map(Signing::P521))
+            .or_else(|_| k256::ecdsa::SigningKey::from_pkcs8_der(der).map(Signing::K256))
+            .ok()?;
+        Some(Self::from_signing(private))
+    }
+
+    /// A DER SEC1 ECPrivateKey (`EC PRIVATE KEY`) of any supported curve.
+    #[must_use]
+    pub fn from_sec1_der(der: &[u8]) -> Option<Self> {
+        let private = p256::SecretKey::from_sec1_der(der)
+            .map(|k| Signing::P256(k.into()))
+            .or_else(|_| p384::SecretKey::from_sec1_der(der).map(|k| Signing::P384(k.into())))
+            .or_else(|_| p521::SecretKey::from_sec1_der(der).map(|k| Signing::P521(k.into())))
+            .or_else(|_| k256::SecretKey::from_sec1_der(der).map(|k| Signing::K256(k.into())))
+            .ok()?;
+        Some(Self::from_signing(private))
+    }
+
+    /// The uncompressed point `04 || x || y`.
+    #[must_use]
+    pub fn point(&self) -> Vec<u8> {
+        per_curve!(Verifying, &self.public, k => k.to_sec1_point(false).as_bytes().to_vec())
+    }
+
+    fn coordinates(&self) -> (String, String) {
+        let point = self.point();
+        let len = self.curve().field_len();
+        let x = point.get(1..=len).unwrap_or_default();
+        let y = point.get(len + 1..).unwrap_or_default();
+        (b64::encode(x), b64::encode(y))
+    }
+
+    /// The private JWK as JSON text (RFC 7518 §6.2.2); `None` for a public key.
+    #[must_use]
+    pub fn private_jwk(&self, kid: Option<&str>) -> Option<String> {
+        let d = per_curve!(Signing, self.private.as_ref()?, k => b64::encode(&k.to_bytes()));
+        let public = self.public_jwk(kid);
+        let mut out = public.strip_suffix('}')?.to_owned();
+        out.push_str(",\"d\":");
+        write_string(&mut out, &d);
+        out.push('}');
+        Some(out)
+    }
+
+    /// The public JWK as JSON text (RFC 7518 §6.2.1), with optional `alg` and `kid`.
+    #[must_use]
+    pub fn public_jwk(&self, kid: Option<&str>) -> String {
+        let (x, y) = self.coordinates();
+        let mut out = String::from("{\"kty\":\"EC\",\"crv\":");
+        write_string(&mut out, self.curve().crv());
+        out.push_str(",\"x\":");
+        write_string(&mut out, &x);
+        out.push_str(",\"y\":");
+        write_string(&mut out, &y);
+        out.push_str(",\"alg\":");
+        write_string(&mut out, self.curve().alg());
+        if let Some(kid) = kid {
+            out.push_str(",\"kid\":");
+            write_string(&mut out, kid);
+        }
+        out.push('}');
+        out
+    }
+
+    /// The RFC 7638 thumbprint: SHA-256 over `{"crv","kty","x","y"}`.
+    #[must_use]
+    pub fn thumbprint(&self) -> String {
+        let (x, y) = self.coordinates();
+        let canonical = format!("{{\"crv\":\"{}\",\"kty\":\"EC\",\"x\":\"{x}\",\"y\":\"{y}\"}}", self.curve().crv());
+        b64::encode(&Sha256::digest(canonical.as_bytes()))
+    }
+
+    /// Verifies a JWS signature: raw `r || s`, exactly twice the field length.
+    pub fn verify(&self, input: &[u8], sig: &[u8]) -> Result<(), SignatureProblem> {
+        if sig.len() != 2 * self.curve().field_len() {
+            return Err(if is_der_signature(sig) { SignatureProblem::DerEncoded } else { SignatureProblem::WrongLength });
+        }
+        match &self.public {
+            Verifying::P256(k) => verify_with::<_, p256::ecdsa::Signature>(k, input, sig),
+            Verifying::P384(k) => verify_with::<_, p384::ecdsa::Signature>(k, input, sig),
+            Verifying::P521(k) => verify_with::<_, p521::ecdsa::Signature>(k, input, sig),
+            // k256 refuses high-S signatures (a Bitcoin rule); RFC 8812 does not, and Wycheproof
+            // labels them valid, so the signature is normalised before the check.
+            Verifying::K256(k) => {
+                let sig = k256::ecdsa::Signature::from_slice(sig).map_err(|_| SignatureProblem::OutOfRange)?.normalize_s();
+                k.verify(input, &sig).map_err(|_| SignatureProblem::Mismatch)
+            }
+        }
+    }
+
+    /// Signs deterministically (RFC 6979); `None` without a private key.
+    #[must_use]
+    pub fn sign(&self, input: &[u8]) -> Option<Vec<u8>> {
+        Some(match self.private.as_ref()? {
+            Signing::P256(k) => Signer::<p256::ecdsa::Signature>::sign(k, input).to_bytes().to_vec(),
+            Signing::P384(k) => Signer::<p384::ecdsa::Signature>::sign(k, input).to_bytes().to_vec(),
+            Signing::P521(k) => Signer::<p521::ecdsa::Signature>::sign(k, input).to_bytes().to_vec(),
+            Signing::K256(k) => Signer::<k256::ecdsa::Signature>::sign(k, input).to_bytes().to_vec(),
+        })
+    }
+}
+
+/// Whether `sig` is an ASN.1 DER `SEQUENCE { INTEGER r, INTEGER s }` (what OpenSSL and Java emit).
+#[must_use]
+pub fn is_der_signature(sig: &[u8]) -> bool {
+    fn integer(rest: &[u8]) -> Option<&[u8]> {
+        let (&0x02, rest) = rest.split_first()? else { return None };
+        let (&len, rest) = rest.split_first()?;
+        let len = usize::from(len);
+        (len > 0 && len <= 67).then(|| rest.get(len..)).flatten()
+    }
+    let Some((&0x30, rest)) = sig.split_first() else { return false };
+    let Some((&first, mut rest)) = rest.split_first() else { return false };
+    let len = if first == 0x81 {
+        let Some((&len, after)) = rest.split_first() else { return false };
+        rest = after;
+        usize::from(len)
+    } else {
+        usize::from(first)
+    };
+    len == rest.len() && integer(rest).and_then(integer).is_some_and(<[u8]>::is_empty)
+}
