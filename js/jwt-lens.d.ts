@@ -68,7 +68,11 @@ export interface Decoded {
 export type SecretEncoding = "utf8" | "base64" | "base64url" | "hex";
 
 /** JWS algorithms the npm package can verify and sign. */
-export type Algorithm = "HS256" | "HS384" | "HS512" | "ES256" | "ES384" | "ES512" | "ES256K" | "EdDSA" | "Ed25519";
+export type Algorithm =
+  | "HS256" | "HS384" | "HS512"
+  | "RS256" | "RS384" | "RS512" | "PS256" | "PS384" | "PS512"
+  | "ES256" | "ES384" | "ES512" | "ES256K"
+  | "EdDSA" | "Ed25519";
 
 /** A JSON Web Key (RFC 7517) as a plain object. */
 export interface Jwk {
@@ -77,6 +81,8 @@ export interface Jwk {
   x?: string;
   y?: string;
   d?: string;
+  n?: string;
+  e?: string;
   kid?: string;
   alg?: string;
   use?: string;
@@ -95,8 +101,8 @@ export interface KeyHandle {
   /** An HMAC secret, or the public or private half of an asymmetric key. */
   readonly kind: "secret" | "public" | "private" | "unsupported";
   /** The JWK key type. */
-  readonly kty: "oct" | "EC" | "OKP" | string;
-  /** The curve (`"P-256"`, `"Ed25519"`…) of an asymmetric key, else `null`. */
+  readonly kty: "oct" | "RSA" | "EC" | "OKP" | string;
+  /** The curve (`"P-256"`, `"Ed25519"`…) of an EC or OKP key, else `null`. */
   readonly curve: string | null;
   /** What the input was. */
   readonly format: "secret" | "pem" | "der" | "jwk" | "jwks";
@@ -166,6 +172,8 @@ export interface SignOptions {
 export interface GenerateKeyOptions {
   /** Secret length in bytes for HS*; default and minimum: the hash output length. */
   size?: number;
+  /** RSA modulus length in bits for RS* and PS*: 2048 (default), 3072 or 4096. */
+  modulusLength?: 2048 | 3072 | 4096;
 }
 
 /** A freshly generated key. */

@@ -71,6 +71,7 @@ const fn row(
 
 const ECDSA: bool = cfg!(feature = "ecdsa");
 const EDDSA: bool = cfg!(feature = "eddsa");
+const RSA: bool = cfg!(feature = "rsa");
 
 use Family::{Ecdsa, EdDsa, Hmac, MlDsa, RsaPkcs1, RsaPss};
 use Hash::{Sha256, Sha384, Sha512};
@@ -80,12 +81,12 @@ pub const ALGORITHMS: &[Alg] = &[
     row("HS256", Hmac, Some(Sha256), "oct", None, true),
     row("HS384", Hmac, Some(Sha384), "oct", None, true),
     row("HS512", Hmac, Some(Sha512), "oct", None, true),
-    row("RS256", RsaPkcs1, Some(Sha256), "RSA", None, false),
-    row("RS384", RsaPkcs1, Some(Sha384), "RSA", None, false),
-    row("RS512", RsaPkcs1, Some(Sha512), "RSA", None, false),
-    row("PS256", RsaPss, Some(Sha256), "RSA", None, false),
-    row("PS384", RsaPss, Some(Sha384), "RSA", None, false),
-    row("PS512", RsaPss, Some(Sha512), "RSA", None, false),
+    row("RS256", RsaPkcs1, Some(Sha256), "RSA", None, RSA),
+    row("RS384", RsaPkcs1, Some(Sha384), "RSA", None, RSA),
+    row("RS512", RsaPkcs1, Some(Sha512), "RSA", None, RSA),
+    row("PS256", RsaPss, Some(Sha256), "RSA", None, RSA),
+    row("PS384", RsaPss, Some(Sha384), "RSA", None, RSA),
+    row("PS512", RsaPss, Some(Sha512), "RSA", None, RSA),
     row("ES256", Ecdsa, Some(Sha256), "EC", Some("P-256"), ECDSA),
     row("ES384", Ecdsa, Some(Sha384), "EC", Some("P-384"), ECDSA),
     row("ES512", Ecdsa, Some(Sha512), "EC", Some("P-521"), ECDSA),

@@ -1,7 +1,7 @@
 //! Asymmetric keys from PEM, DER (base64 or hex) and JWK, dispatched to their family file.
 //! A private key also serves where a public one is needed: its public half is derived.
 
-#![cfg_attr(not(all(feature = "ecdsa", feature = "eddsa")), allow(unused_imports, unused_variables))]
+#![cfg_attr(not(all(feature = "ecdsa", feature = "eddsa", feature = "rsa")), allow(unused_imports, unused_variables))]
 use crate::alg::{self, Alg, Family};
 #[cfg(feature = "ecdsa")]
 use crate::ecdsa::{EcKey, SignatureProblem};
@@ -9,6 +9,9 @@ use crate::ecdsa::{EcKey, SignatureProblem};
 use crate::eddsa::EdKey;
 use crate::error::{Code, Diagnostic};
 use crate::json::Json;
+use crate::random::RandomSource;
+#[cfg(feature = "rsa")]
+use crate::rsa::RsaKey;
 
 /// Why an asymmetric signature was not accepted (the ECDSA cases matter for diagnostics).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +31,9 @@ pub enum Asymmetric {
     /// EdDSA: Ed25519.
     #[cfg(feature = "eddsa")]
     Ed(EdKey),
+    /// RSA: RS256/384/512 and PS256/384/512.
+    #[cfg(feature = "rsa")]
+    Rsa(RsaKey),
 }
 
 fn unsupported(what: &str) -> Diagnostic {
@@ -46,7 +52,7 @@ impl Asymmetric {
             "PUBLIC KEY" | "PRIVATE KEY" | "EC PRIVATE KEY" => Self::from_der(&der),
             "ENCRYPTED PRIVATE KEY" => Err(Diagnostic::error(Code::InvalidKey, "The private key is encrypted.")
                 .with_hint("Decrypt it first, e.g. `openssl pkcs8 -in key.pem -out plain.pem`; jwt-lens takes no passphrases yet.")),
-            "RSA PUBLIC KEY" | "RSA PRIVATE KEY" => Err(unsupported("An RSA key")),
+            "RSA PUBLIC KEY" | "RSA PRIVATE KEY" => Self::from_der(&der),
             "CERTIFICATE" => Err(unsupported("An X.509 certificate")),
             other => Err(Diagnostic::error(Code::InvalidKey, format!("A PEM block labelled \"{other}\" is not a key jwt-lens knows."))),
         }
@@ -62,6 +68,10 @@ impl Asymmetric {
         if let Some(key) = EdKey::from_spki_der(der).or_else(|| EdKey::from_pkcs8_der(der)) {
             return Ok(Self::Ed(key));
         }
+        #[cfg(feature = "rsa")]
+        if let Some(key) = RsaKey::from_der(der) {
+            return key.map(Self::Rsa);
+        }
         // rsaEncryption's OID (1.2.840.113549.1.1.1) near the start: an RSA key.
         if der.windows(11).take(40).any(|w| w == [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01]) {
             return Err(unsupported("An RSA key"));
@@ -76,6 +86,8 @@ impl Asymmetric {
             "EC" => Some(EcKey::from_jwk(jwk).map(Self::Ec)),
             #[cfg(feature = "eddsa")]
             "OKP" => Some(EdKey::from_jwk(jwk).map(Self::Ed)),
+            #[cfg(feature = "rsa")]
+            "RSA" => Some(RsaKey::from_jwk(jwk).map(Self::Rsa)),
             _ => None,
         }
     }
@@ -88,23 +100,27 @@ impl Asymmetric {
             Self::Ec(_) => "EC",
             #[cfg(feature = "eddsa")]
             Self::Ed(_) => "OKP",
+            #[cfg(feature = "rsa")]
+            Self::Rsa(_) => "RSA",
         }
     }
 
-    /// The curve name.
+    /// The curve name; `None` for RSA.
     #[must_use]
-    pub const fn curve(&self) -> &'static str {
+    pub const fn curve(&self) -> Option<&'static str> {
         match *self {
             #[cfg(feature = "ecdsa")]
-            Self::Ec(ref k) => k.curve().crv(),
+            Self::Ec(ref k) => Some(k.curve().crv()),
             #[cfg(feature = "eddsa")]
-            Self::Ed(_) => "Ed25519",
+            Self::Ed(_) => Some("Ed25519"),
+            #[cfg(feature = "rsa")]
+            Self::Rsa(_) => None,
         }
     }
 
-    /// Key size in bits (the curve's field size).
+    /// Key size in bits (the modulus, or the curve's field size).
     #[must_use]
-    pub const fn bits(&self) -> usize {
+    pub fn bits(&self) -> usize {
         match *self {
             #[cfg(feature = "ecdsa")]
             Self::Ec(ref k) => match k.curve() {
@@ -113,17 +129,21 @@ impl Asymmetric {
             },
             #[cfg(feature = "eddsa")]
             Self::Ed(_) => 256,
+            #[cfg(feature = "rsa")]
+            Self::Rsa(ref k) => k.bits(),
         }
     }
 
     /// Whether the private half is known.
     #[must_use]
-    pub const fn has_private(&self) -> bool {
+    pub fn has_private(&self) -> bool {
         match *self {
             #[cfg(feature = "ecdsa")]
             Self::Ec(ref k) => k.has_private(),
             #[cfg(feature = "eddsa")]
             Self::Ed(ref k) => k.has_private(),
+            #[cfg(feature = "rsa")]
+            Self::Rsa(ref k) => k.has_private(),
         }
     }
 
@@ -135,6 +155,8 @@ impl Asymmetric {
             Self::Ec(ref k) => alg::lookup(k.curve().alg()).into_iter().collect(),
             #[cfg(feature = "eddsa")]
             Self::Ed(_) => alg::supported_in(Family::EdDsa).filter(|a| a.curve.is_none_or(|c| c == "Ed25519")).collect(),
+            #[cfg(feature = "rsa")]
+            Self::Rsa(_) => alg::supported_in(Family::RsaPkcs1).chain(alg::supported_in(Family::RsaPss)).collect(),
         }
     }
 
@@ -146,6 +168,8 @@ impl Asymmetric {
             Self::Ec(ref k) => k.thumbprint(),
             #[cfg(feature = "eddsa")]
             Self::Ed(ref k) => k.thumbprint(),
+            #[cfg(feature = "rsa")]
+            Self::Rsa(ref k) => k.thumbprint(),
         }
     }
 
@@ -157,35 +181,34 @@ impl Asymmetric {
             Self::Ec(ref k) => k.public_jwk(kid),
             #[cfg(feature = "eddsa")]
             Self::Ed(ref k) => k.public_jwk(kid),
+            #[cfg(feature = "rsa")]
+            Self::Rsa(ref k) => k.public_jwk(kid),
         }
     }
 
     /// Verifies `sig` over `input` (the caller has already checked that `alg` fits).
-    pub fn verify(&self, input: &[u8], sig: &[u8]) -> Result<(), Rejection> {
+    pub fn verify(&self, alg: &Alg, input: &[u8], sig: &[u8]) -> Result<(), Rejection> {
         match *self {
             #[cfg(feature = "ecdsa")]
             Self::Ec(ref k) => {
                 k.verify(input, sig).map_err(|p| if p == SignatureProblem::DerEncoded { Rejection::DerEncoded } else { Rejection::Invalid })
             }
             #[cfg(feature = "eddsa")]
-            Self::Ed(ref k) => {
-                if k.verify(input, sig) {
-                    Ok(())
-                } else {
-                    Err(Rejection::Invalid)
-                }
-            }
+            Self::Ed(ref k) => k.verify(input, sig).then_some(()).ok_or(Rejection::Invalid),
+            #[cfg(feature = "rsa")]
+            Self::Rsa(ref k) => k.verify(alg, input, sig).then_some(()).ok_or(Rejection::Invalid),
         }
     }
 
-    /// Signs `input`; `None` for a public key.
-    #[must_use]
-    pub fn sign(&self, input: &[u8]) -> Option<Vec<u8>> {
+    /// Signs `input` with `alg`; `None` for a public key (or when RSA finds no randomness).
+    pub fn sign(&self, alg: &Alg, input: &[u8], random: &mut dyn RandomSource) -> Option<Vec<u8>> {
         match *self {
             #[cfg(feature = "ecdsa")]
             Self::Ec(ref k) => k.sign(input),
             #[cfg(feature = "eddsa")]
             Self::Ed(ref k) => k.sign(input),
+            #[cfg(feature = "rsa")]
+            Self::Rsa(ref k) => k.sign(alg, input, random),
         }
     }
 
@@ -197,40 +220,50 @@ impl Asymmetric {
             Self::Ec(ref k) => k.private_jwk(kid),
             #[cfg(feature = "eddsa")]
             Self::Ed(ref k) => k.private_jwk(kid),
+            #[cfg(feature = "rsa")]
+            Self::Rsa(ref k) => k.private_jwk(kid),
         }
     }
 
-    /// How many random bytes a fresh key for `alg` needs; `None` when this build cannot make one.
-    #[must_use]
-    pub fn random_len(alg: &Alg) -> Option<usize> {
-        match alg.family {
-            #[cfg(feature = "ecdsa")]
-            Family::Ecdsa => crate::ecdsa::Curve::ALL.into_iter().find(|c| c.alg() == alg.name).map(crate::ecdsa::Curve::field_len),
-            #[cfg(feature = "eddsa")]
-            Family::EdDsa => Some(32),
-            _ => None,
+    /// A fresh key for `alg` (RSA: of `modulus_length` bits, default 2048), from `random`.
+    pub fn generate(alg: &Alg, modulus_length: Option<usize>, random: &mut dyn RandomSource) -> Result<Self, Diagnostic> {
+        let failed = || Diagnostic::error(Code::Internal, "No secure randomness, or it did not make a valid key; try again.");
+        if modulus_length.is_some() && !matches!(alg.family, Family::RsaPkcs1 | Family::RsaPss) {
+            return Err(Diagnostic::error(Code::InvalidOption, format!("\"modulusLength\" applies to RSA keys, not {}.", alg.name)));
         }
-    }
-
-    /// A fresh key for `alg` from `random` bytes (of the length `random_len` gave).
-    #[must_use]
-    pub fn generate(alg: &Alg, random: &[u8]) -> Option<Self> {
         match alg.family {
             #[cfg(feature = "ecdsa")]
             Family::Ecdsa => {
-                let curve = crate::ecdsa::Curve::ALL.into_iter().find(|c| c.alg() == alg.name)?;
-                let mut scalar = random.get(..curve.field_len())?.to_vec();
+                let curve = crate::ecdsa::Curve::ALL.into_iter().find(|c| c.alg() == alg.name).ok_or_else(failed)?;
+                let mut scalar = vec![0_u8; curve.field_len()];
+                if !random.fill(&mut scalar) {
+                    return Err(failed());
+                }
                 if curve == crate::ecdsa::Curve::P521 {
                     // 66 bytes hold 528 bits; the P-521 scalar has 521.
                     if let Some(first) = scalar.first_mut() {
                         *first &= 0x01;
                     }
                 }
-                EcKey::from_scalar(curve, &scalar).map(Self::Ec)
+                EcKey::from_scalar(curve, &scalar).map(Self::Ec).ok_or_else(failed)
             }
             #[cfg(feature = "eddsa")]
-            Family::EdDsa => Some(Self::Ed(EdKey::from_seed(random.get(..32)?.try_into().ok()?))),
-            _ => None,
+            Family::EdDsa => {
+                let mut seed = [0_u8; 32];
+                if !random.fill(&mut seed) {
+                    return Err(failed());
+                }
+                Ok(Self::Ed(EdKey::from_seed(&seed)))
+            }
+            #[cfg(feature = "rsa")]
+            Family::RsaPkcs1 | Family::RsaPss => {
+                let bits = modulus_length.unwrap_or(2048);
+                if ![2048, 3072, 4096].contains(&bits) {
+                    return Err(Diagnostic::error(Code::InvalidOption, "\"modulusLength\" must be 2048, 3072 or 4096."));
+                }
+                RsaKey::generate(bits, random).map(Self::Rsa).ok_or_else(failed)
+            }
+            _ => Err(Diagnostic::error(Code::UnsupportedAlg, format!("This build cannot generate {} keys yet.", alg.name))),
         }
     }
 

@@ -1,10 +1,12 @@
-//! `generate_key`: fresh keys. Randomness is an input (house rule 7): the caller fills bytes.
+//! `generate_key`: fresh keys. Randomness is an input (house rule 7): the caller's `RandomSource`.
 
 use crate::alg::{self, Alg, Family};
 use crate::asymmetric::Asymmetric;
 use crate::b64;
 use crate::error::{Code, Error};
 use crate::jwk;
+use crate::options::GenerateOptions;
+use crate::random::RandomSource;
 
 /// A generated key, ready to show and to use.
 #[derive(Clone, PartialEq, Eq)]
@@ -36,49 +38,50 @@ fn supported(alg_name: &str) -> Result<&'static Alg, Error> {
     Ok(alg)
 }
 
-/// How many random bytes `generate_key(alg, size)` needs. `size` (secret bytes) is for HMAC only.
-pub fn random_len(alg_name: &str, size: Option<usize>) -> Result<usize, Error> {
-    let alg = supported(alg_name)?;
-    if alg.family != Family::Hmac {
-        if size.is_some() {
-            return Err(Error::new(Code::InvalidOption, format!("\"size\" applies to HMAC secrets, not {} keys.", alg.name)));
-        }
-        return Asymmetric::random_len(alg)
-            .ok_or_else(|| Error::new(Code::UnsupportedAlg, format!("This build cannot generate {} keys yet.", alg.name)));
-    }
-    let minimum = alg.hash.map_or(32, |h| h.output_len());
-    match size {
-        None => Ok(minimum),
-        Some(n) if n < minimum => Err(Error::new(Code::WeakKey, format!("{} needs a secret of at least {minimum} bytes.", alg.name))),
-        Some(n) if n > 1024 => Err(Error::new(Code::InvalidOption, "A secret of more than 1024 bytes adds nothing.")),
-        Some(n) => Ok(n),
-    }
+fn no_randomness() -> Error {
+    Error::new(Code::Internal, "The platform has no secure random source.")
 }
 
-/// Builds the key for `alg` from `random` bytes (of the length `random_len` gave).
-pub fn generate_key(alg_name: &str, random: &[u8]) -> Result<GeneratedKey, Error> {
+/// A fresh key for `alg`, its randomness drawn from `random`.
+pub fn generate_key(alg_name: &str, options: &GenerateOptions, random: &mut dyn RandomSource) -> Result<GeneratedKey, Error> {
     let alg = supported(alg_name)?;
-    if alg.family != Family::Hmac {
-        let key = Asymmetric::generate(alg, random)
-            .ok_or_else(|| Error::new(Code::Internal, "The random bytes did not make a valid key; try again."))?;
-        let kid = key.thumbprint();
-        return Ok(GeneratedKey {
-            alg: alg.name,
-            private_jwk: key.private_jwk(Some(&kid)).unwrap_or_default(),
-            public_jwk: Some(key.public_jwk(Some(&kid))),
-            kid,
-            secret: None,
-        });
+    if alg.family == Family::Hmac {
+        return generate_secret(alg, options.size, random);
     }
-    if random.len() < random_len(alg.name, None)? {
-        return Err(Error::new(Code::Internal, "Not enough random bytes."));
+    if options.size.is_some() {
+        return Err(Error::new(Code::InvalidOption, format!("\"size\" applies to HMAC secrets, not {} keys.", alg.name)));
     }
-    let kid = jwk::oct_thumbprint(random);
+    let key = Asymmetric::generate(alg, options.modulus_length, random)?;
+    let kid = key.thumbprint();
     Ok(GeneratedKey {
         alg: alg.name,
-        private_jwk: jwk::oct_jwk_json(random, Some(alg.name), Some(&kid)),
+        private_jwk: key.private_jwk(Some(&kid)).ok_or_else(|| Error::new(Code::Internal, "The new key has no private half."))?,
+        public_jwk: Some(key.public_jwk(Some(&kid))),
+        kid,
+        secret: None,
+    })
+}
+
+fn generate_secret(alg: &'static Alg, size: Option<usize>, random: &mut dyn RandomSource) -> Result<GeneratedKey, Error> {
+    let minimum = alg.hash.map_or(32, |h| h.output_len());
+    let len = match size {
+        None => minimum,
+        Some(n) if n < minimum => {
+            return Err(Error::new(Code::WeakKey, format!("{} needs a secret of at least {minimum} bytes.", alg.name)))
+        }
+        Some(n) if n > 1024 => return Err(Error::new(Code::InvalidOption, "A secret of more than 1024 bytes adds nothing.")),
+        Some(n) => n,
+    };
+    let mut secret = vec![0_u8; len];
+    if !random.fill(&mut secret) {
+        return Err(no_randomness());
+    }
+    let kid = jwk::oct_thumbprint(&secret);
+    Ok(GeneratedKey {
+        alg: alg.name,
+        private_jwk: jwk::oct_jwk_json(&secret, Some(alg.name), Some(&kid)),
         kid,
         public_jwk: None,
-        secret: Some(b64::encode(random)),
+        secret: Some(b64::encode(&secret)),
     })
 }

@@ -22,7 +22,10 @@ pub mod json;
 pub mod jwk;
 pub mod key;
 pub mod options;
+pub mod random;
 pub mod report;
+#[cfg(feature = "rsa")]
+pub mod rsa;
 pub mod secret;
 pub mod sign;
 pub mod verify;

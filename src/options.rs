@@ -125,28 +125,39 @@ fn one_or_many(name: &str, value: &Json) -> Result<Vec<String>, Error> {
     }
 }
 
-/// Parses the options of `generate_key`: `size` (secret bytes), default the hash length.
-pub fn parse_generate_options(text: &str) -> Result<Option<usize>, Error> {
+/// Options of `generate_key`. Every field states its default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GenerateOptions {
+    /// HMAC secret length in bytes. Default (and minimum): the hash output length.
+    pub size: Option<usize>,
+    /// RSA modulus length in bits: 2048, 3072 or 4096. Default 2048.
+    pub modulus_length: Option<usize>,
+}
+
+/// Parses the options of `generate_key`.
+pub fn parse_generate_options(text: &str) -> Result<GenerateOptions, Error> {
+    let mut options = GenerateOptions::default();
     if text.trim().is_empty() {
-        return Ok(None);
+        return Ok(options);
     }
     let parsed = json::parse(text, 8).map_err(|e| Error::new(Code::InvalidOption, format!("options are not JSON: {}", e.message)))?;
     let members = parsed.value.as_object().ok_or_else(|| Error::new(Code::InvalidOption, "options must be an object"))?;
-    let mut size = None;
     for (name, value) in members {
-        match name.as_str() {
-            "size" => {
-                let n = number(name, value)?;
-                if n.fract() != 0.0 || n < 1.0 {
-                    return Err(wrong(name, "a whole number of bytes"));
-                }
-                size = Some(n as usize);
+        let whole = |what: &str| -> Result<usize, Error> {
+            let n = number(name, value)?;
+            if n.fract() != 0.0 || !(1.0..=65_536.0).contains(&n) {
+                return Err(wrong(name, what));
             }
+            Ok(n as usize)
+        };
+        match name.as_str() {
+            "size" => options.size = Some(whole("a whole number of bytes")?),
+            "modulusLength" => options.modulus_length = Some(whole("2048, 3072 or 4096")?),
             _ if matches!(value, Json::Null) => {}
             _ => return Err(Error::new(Code::InvalidOption, format!("unknown option \"{name}\""))),
         }
     }
-    Ok(size)
+    Ok(options)
 }
 
 #[cfg(test)]

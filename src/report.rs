@@ -171,7 +171,7 @@ pub fn key_info_json(ring: &Keyring) -> String {
         Some(Material::Secret(_)) => ("secret", "oct", None, None),
         Some(Material::Asymmetric(key)) => {
             let kind = if key.has_private() { "private" } else { "public" };
-            (kind, key.kty(), Some(key.curve()), Some(key.public_jwk(first.and_then(|k| k.kid.as_deref()))))
+            (kind, key.kty(), key.curve(), Some(key.public_jwk(first.and_then(|k| k.kid.as_deref()))))
         }
         Some(Material::Unsupported(kty)) => ("unsupported", kty.as_str(), None, None),
         None => ("unsupported", "", None, None),

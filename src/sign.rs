@@ -7,6 +7,7 @@ use crate::hmac::HmacKey;
 use crate::json::{self, Json};
 use crate::key::{KeyFormat, Keyring, Material, PreparedKey};
 use crate::options::VerifyOptions;
+use crate::random::{NoRandomSource, RandomSource};
 use crate::verify::{crit_check, fits};
 
 const MAX_DEPTH: usize = 64;
@@ -16,6 +17,11 @@ const MAX_DEPTH: usize = 64;
 /// text). `header.alg` is required and must fit the key; a `crit` that jwt-lens's own verify
 /// would refuse is refused here too.
 pub fn sign(header_json: &str, payload_json: &str, ring: &Keyring) -> Result<String, Error> {
+    sign_with(header_json, payload_json, ring, &mut NoRandomSource)
+}
+
+/// `sign` with randomness for the algorithms that use it (PS* salts, RSA blinding).
+pub fn sign_with(header_json: &str, payload_json: &str, ring: &Keyring, random: &mut dyn RandomSource) -> Result<String, Error> {
     let header = parse_object("header", header_json, Code::HeaderNotObject)?;
     parse_object("payload", payload_json, Code::InvalidJson)?;
     let alg = header_alg(&header)?;
@@ -27,8 +33,12 @@ pub fn sign(header_json: &str, payload_json: &str, ring: &Keyring) -> Result<Str
     let signing_input = format!("{}.{}", b64::encode(header_json.as_bytes()), b64::encode(payload_json.as_bytes()));
     let signature = match &key.material {
         Material::Secret(secret) => hmac_tag(secret, alg, signing_input.as_bytes())?,
-        Material::Asymmetric(asymmetric) => asymmetric.sign(signing_input.as_bytes()).ok_or_else(|| {
-            Error::new(Code::KeyAlgMismatch, format!("This is a public key; signing {} needs the private key.", alg.name))
+        Material::Asymmetric(asymmetric) => asymmetric.sign(alg, signing_input.as_bytes(), random).ok_or_else(|| {
+            if asymmetric.has_private() {
+                Error::new(Code::Internal, format!("Signing {} needs a secure random source, and none was available.", alg.name))
+            } else {
+                Error::new(Code::KeyAlgMismatch, format!("This is a public key; signing {} needs the private key.", alg.name))
+            }
         })?,
         Material::Unsupported(_) => return Err(Error::new(Code::KeyAlgMismatch, format!("This key cannot sign {}.", alg.name))),
     };

@@ -267,7 +267,7 @@ fn signature_check(report: &mut VerifyReport, alg: &Alg, candidates: &[&Prepared
     for (i, key) in candidates.iter().enumerate() {
         let ok = match (&key.material, alg.hash) {
             (Material::Secret(secret), Some(hash)) => secret.verify(hash, input.as_bytes(), signature),
-            (Material::Asymmetric(asymmetric), _) => match asymmetric.verify(input.as_bytes(), signature) {
+            (Material::Asymmetric(asymmetric), _) => match asymmetric.verify(alg, input.as_bytes(), signature) {
                 Ok(()) => true,
                 Err(rejection) => {
                     der_encoded |= rejection == Rejection::DerEncoded;

@@ -1,8 +1,8 @@
-//! ECDSA and Ed25519 against the published examples: RFC 7515 A.3/A.4, RFC 8037 A.4 and jwt.io's
+//! RSA, ECDSA and Ed25519 against the published examples: RFC 7515 A.2–A.4, RFC 8037 A.4 and jwt.io's
 //! debugger fixtures (PEM and JWK), plus the rules the security review asks for.
 // Test code may unwrap and index: the no-panic rule guards the engine in src/, not its tests.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-#![cfg(all(feature = "ecdsa", feature = "eddsa"))]
+#![cfg(all(feature = "ecdsa", feature = "eddsa", feature = "rsa"))]
 
 mod common;
 
@@ -37,6 +37,23 @@ dual_test! {
 }
 
 dual_test! {
+    fn rfc7515_a2_rs256_verifies_and_signs_byte_for_byte() {
+        let Some(file) = vector("rfc/rfc7515_appendix_a.json") else { return };
+        let c = case(&file, "A.2");
+        let token = c["compact"].as_str().unwrap();
+        for key in [&c["verify_jwk"], &c["jwk"]] {
+            let report = at(token, &key.to_string(), 1_300_819_320.0);
+            assert!(report.valid, "{:?}", report.errors);
+        }
+        let ring = import_key(&c["jwk"].to_string(), SecretEncoding::Utf8).unwrap();
+        let signed = sign(c["protected_header"].as_str().unwrap(), c["payload"].as_str().unwrap(), &ring).unwrap();
+        assert_eq!(signed, token, "RS256 is deterministic: the RFC token is reproduced exactly");
+        let ps = sign(r#"{"alg":"PS256"}"#, "{}", &ring).map_err(|e| e.code);
+        assert_eq!(ps, Err(Code::Internal), "PS256 needs randomness, and sign() has none");
+    }
+}
+
+dual_test! {
     fn rfc8037_ed25519_signs_byte_for_byte_and_verifies() {
         let Some(file) = vector("rfc/rfc8037_appendix_a.json") else { return };
         let keys = case(&file, "A.1/A.2");
@@ -59,7 +76,7 @@ dual_test! {
     fn jwtio_fixtures_verify_with_pem_and_jwk_keys() {
         let Some(file) = vector("jwtio-debugger-e2e/jwt.json") else { return };
         let mut checked = 0;
-        for alg in ["ES256", "ES384", "ES512", "Ed25519"] {
+        for alg in ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "Ed25519"] {
             let by_alg = &file["byAlgorithm"][alg];
             for (variant, entry) in by_alg.as_object().unwrap() {
                 let Some(token) = entry.get("jwt").and_then(Value::as_str) else { continue };
@@ -72,7 +89,7 @@ dual_test! {
                 }
             }
         }
-        assert!(checked >= 16, "only {checked} fixture keys checked");
+        assert!(checked >= 40, "only {checked} fixture keys checked");
     }
 }
 

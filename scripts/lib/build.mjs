@@ -21,9 +21,11 @@ async function buildWasm(manifest) {
     const outDir = join(root, target["out-dir"]);
     await rm(outDir, { recursive: true, force: true });
     const cargoArgs = target["cargo-args"] ?? [];
-    run("wasm-pack", ["build", "--release", "--no-pack", "--target", target["wasm-pack-target"], "--out-dir", outDir, "--out-name", "jwt_lens", "--", ...cargoArgs]);
+    const profile = target.profile ? ["--profile", target.profile] : ["--release"];
+    run("wasm-pack", ["build", ...profile, "--no-opt", "--no-pack", "--target", target["wasm-pack-target"], "--out-dir", outDir, "--out-name", "jwt_lens", "--", ...cargoArgs]);
     const wasm = join(outDir, "jwt_lens_bg.wasm");
-    run(wasmOpt, [...manifest["wasm-opt"].args, wasm, "-o", wasm]);
+    const [level, ...features] = manifest["wasm-opt"].args;
+    run(wasmOpt, [...(target["wasm-opt"] ?? [level]), ...features, wasm, "-o", wasm]);
   }
 }
 

@@ -4,14 +4,25 @@
 //! (`E{"code":…,"message":…}`) that the JS layer throws as `JwtLensError`; nothing here
 //! throws, so the hot path never crosses the boundary with an exception.
 
-use crate::error::{Code, Error};
+use crate::error::Error;
 use crate::key::Keyring;
 use crate::options::{parse_generate_options, parse_secret_encoding_option, parse_verify_options};
-use crate::{decode, generate, import_key, report, sign, verify};
+use crate::random::RandomSource;
+use crate::sign::sign_with;
+use crate::{decode, generate, import_key, report, verify};
 use wasm_bindgen::prelude::*;
 
 fn caller_error(e: &Error) -> String {
     format!("E{}", report::error_json(e))
+}
+
+/// The platform's secure generator (`crypto.getRandomValues`), through getrandom.
+struct PlatformRandom;
+
+impl RandomSource for PlatformRandom {
+    fn fill(&mut self, dst: &mut [u8]) -> bool {
+        getrandom::fill(dst).is_ok()
+    }
 }
 
 /// `decode(token)` as `Decoded` JSON text.
@@ -72,7 +83,7 @@ pub fn verify_with_handle(token: &str, key: &KeyHandle, options: &str, now: f64)
 pub fn sign_json(header: &str, payload: &str, key: &str, options: &str) -> String {
     let signed = parse_secret_encoding_option(options)
         .and_then(|encoding| import_key(key, encoding).map_err(Error::from))
-        .and_then(|ring| sign(header, payload, &ring));
+        .and_then(|ring| sign_with(header, payload, &ring, &mut PlatformRandom));
     signed.unwrap_or_else(|e| caller_error(&e))
 }
 
@@ -80,17 +91,13 @@ pub fn sign_json(header: &str, payload: &str, key: &str, options: &str) -> Strin
 #[wasm_bindgen(js_name = signWithHandle)]
 #[must_use]
 pub fn sign_with_handle(header: &str, payload: &str, key: &KeyHandle) -> String {
-    sign(header, payload, &key.ring).unwrap_or_else(|e| caller_error(&e))
+    sign_with(header, payload, &key.ring, &mut PlatformRandom).unwrap_or_else(|e| caller_error(&e))
 }
 
 /// `generateKey(alg, options)` as `GeneratedKey` JSON text, or `E` + error JSON.
 #[wasm_bindgen(js_name = generateKeyJson)]
 #[must_use]
 pub fn generate_key_json(alg: &str, options: &str) -> String {
-    let generated = parse_generate_options(options).and_then(|size| generate::random_len(alg, size)).and_then(|len| {
-        let mut random = vec![0_u8; len];
-        getrandom::fill(&mut random).map_err(|_| Error::new(Code::Internal, "The platform has no secure random source."))?;
-        generate::generate_key(alg, &random)
-    });
+    let generated = parse_generate_options(options).and_then(|options| generate::generate_key(alg, &options, &mut PlatformRandom));
     generated.map_or_else(|e| caller_error(&e), |key| report::generated_json(&key))
 }

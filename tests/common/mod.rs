@@ -69,3 +69,32 @@ pub fn vector(relative: &str) -> Option<Value> {
 pub fn hex(text: &str) -> Vec<u8> {
     (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex")).collect()
 }
+
+/// A deterministic stand-in for the platform's random source (xorshift64*): tests must be
+/// repeatable; the engine never sees this outside tests.
+pub struct SeededRandom(pub u64);
+
+impl jwt_lens::random::RandomSource for SeededRandom {
+    fn fill(&mut self, dst: &mut [u8]) -> bool {
+        for byte in dst {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            *byte = (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 56) as u8;
+        }
+        true
+    }
+}
+
+/// Fills with 0, 1, 2, …: lets a test predict the exact secret.
+pub struct CountingRandom(pub u8);
+
+impl jwt_lens::random::RandomSource for CountingRandom {
+    fn fill(&mut self, dst: &mut [u8]) -> bool {
+        for byte in dst {
+            *byte = self.0;
+            self.0 = self.0.wrapping_add(1);
+        }
+        true
+    }
+}
