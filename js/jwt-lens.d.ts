@@ -96,6 +96,20 @@ export interface Jwks {
   keys: Jwk[];
 }
 
+/** What an X.509 certificate says about itself (nothing here is verified). */
+export interface CertificateInfo {
+  /** The subject's distinguished name (RFC 4514). */
+  subject: string;
+  /** The issuer's distinguished name. */
+  issuer: string;
+  /** The serial number, hex. */
+  serialNumber: string;
+  /** notBefore, NumericDate seconds. */
+  notBefore: number;
+  /** notAfter, NumericDate seconds. */
+  notAfter: number;
+}
+
 /** A key parsed once by `importKey` and reused by `verify` and `sign`. */
 export interface KeyHandle {
   /** An HMAC secret, or the public or private half of an asymmetric key. */
@@ -105,7 +119,7 @@ export interface KeyHandle {
   /** The curve (`"P-256"`, `"Ed25519"`…) of an EC or OKP key, else `null`. */
   readonly curve: string | null;
   /** What the input was. */
-  readonly format: "secret" | "pem" | "der" | "jwk" | "jwks";
+  readonly format: "secret" | "pem" | "der" | "certificate" | "jwk" | "jwks";
   /** Key size in bits. */
   readonly bits: number;
   /** The algorithms this key can be used with. */
@@ -115,6 +129,8 @@ export interface KeyHandle {
   readonly kid: string | null;
   /** The public key as a JWK (derived from a private key), `null` for a secret. */
   readonly publicJwk: Jwk | null;
+  /** For an X.509 certificate: what it says about itself. Unverified: no chain is checked. */
+  readonly certificate: CertificateInfo | null;
   /** How many keys the input held (a JWK Set may hold several). */
   readonly keyCount: number;
   readonly diagnostics: Diagnostic[];

@@ -38,7 +38,7 @@ pub enum Asymmetric {
 
 fn unsupported(what: &str) -> Diagnostic {
     Diagnostic::error(Code::InvalidKey, format!("{what} is not supported by this build yet."))
-        .with_hint("This build verifies HMAC, ECDSA (P-256/384/521, secp256k1) and Ed25519; RSA, X.509 and ML-DSA are planned.")
+        .with_hint("The full engine reads RSA, EC and Ed25519 keys and X.509 certificates; ML-DSA is planned.")
 }
 
 impl Asymmetric {
@@ -53,7 +53,7 @@ impl Asymmetric {
             "ENCRYPTED PRIVATE KEY" => Err(Diagnostic::error(Code::InvalidKey, "The private key is encrypted.")
                 .with_hint("Decrypt it first, e.g. `openssl pkcs8 -in key.pem -out plain.pem`; jwt-lens takes no passphrases yet.")),
             "RSA PUBLIC KEY" | "RSA PRIVATE KEY" => Self::from_der(&der),
-            "CERTIFICATE" => Err(unsupported("An X.509 certificate")),
+            "CERTIFICATE" => Err(unsupported("An X.509 certificate")), // handled by key::import when built in
             other => Err(Diagnostic::error(Code::InvalidKey, format!("A PEM block labelled \"{other}\" is not a key jwt-lens knows."))),
         }
     }

@@ -3,6 +3,7 @@
 
 use crate::alg::{self, Alg, Family};
 use crate::asymmetric::Asymmetric;
+use crate::certificate::CertificateInfo;
 use crate::error::{Code, Diagnostic};
 use crate::hmac::HmacKey;
 use crate::json::{self, Json};
@@ -67,6 +68,8 @@ pub enum KeyFormat {
     Pem,
     /// DER as base64 or hex.
     Der,
+    /// An X.509 certificate (its subject public key).
+    Certificate,
     /// One JWK.
     Jwk,
     /// A JWK Set.
@@ -85,12 +88,17 @@ pub struct Keyring {
     /// For a text secret: the same text read in the other encodings, tried only to explain a
     /// failed signature (`secret_encoding_hint`), never to accept one.
     pub other_readings: Vec<(SecretEncoding, HmacKey)>,
+    /// For an X.509 certificate: what it says about itself (unverified).
+    pub certificate: Option<CertificateInfo>,
 }
 
 /// Parses a key given as text: PEM, DER as base64 or hex, JWK or JWKS JSON, or else a secret
 /// in `encoding`. Key material is never read as a secret: PEM, DER and JWK text are keys.
 pub fn import(text: &str, encoding: SecretEncoding) -> Result<Keyring, Diagnostic> {
     let trimmed = text.trim();
+    if trimmed.starts_with("-----BEGIN CERTIFICATE-----") {
+        return import_certificate(trimmed);
+    }
     if trimmed.starts_with("-----BEGIN") {
         return Asymmetric::from_pem(trimmed).map(|key| Keyring::single(KeyFormat::Pem, asymmetric_key(key, None, None, Usage::default())));
     }
@@ -109,6 +117,7 @@ pub fn import(text: &str, encoding: SecretEncoding) -> Result<Keyring, Diagnosti
         keys: vec![secret_key(&secret, None, None, Usage::default())?],
         notes: Vec::new(),
         other_readings,
+        certificate: None,
     })
 }
 
@@ -128,13 +137,22 @@ fn der_bytes(text: &str) -> Option<Vec<u8>> {
         .find(|bytes| is_der_sequence(bytes))
 }
 
+fn import_certificate(pem: &str) -> Result<Keyring, Diagnostic> {
+    let (_, der) = pem_rfc7468::decode_vec(pem.as_bytes())
+        .map_err(|e| Diagnostic::error(Code::InvalidKey, format!("The certificate's PEM cannot be read ({e}).")))?;
+    let (key, info) = crate::certificate::parse(&der)?;
+    let mut ring = Keyring::single(KeyFormat::Certificate, asymmetric_key(key, None, None, Usage::default()));
+    ring.certificate = Some(info);
+    Ok(ring)
+}
+
 fn asymmetric_key(key: Asymmetric, kid: Option<String>, alg: Option<String>, usage: Usage) -> PreparedKey {
     PreparedKey { thumbprint: key.thumbprint(), material: Material::Asymmetric(Box::new(key)), kid, alg, usage }
 }
 
 impl Keyring {
     fn single(format: KeyFormat, key: PreparedKey) -> Self {
-        Self { format, keys: vec![key], notes: Vec::new(), other_readings: Vec::new() }
+        Self { format, keys: vec![key], notes: Vec::new(), other_readings: Vec::new(), certificate: None }
     }
 }
 
@@ -170,7 +188,7 @@ fn import_json(value: &Json) -> Result<Keyring, Diagnostic> {
     if let Material::Unsupported(kty) = &key.material {
         return Err(unsupported_jwk(kty));
     }
-    Ok(Keyring { format: KeyFormat::Jwk, keys: vec![key], notes: Vec::new(), other_readings: Vec::new() })
+    Ok(Keyring { format: KeyFormat::Jwk, keys: vec![key], notes: Vec::new(), other_readings: Vec::new(), certificate: None })
 }
 
 fn import_jwk(value: &Json) -> Result<PreparedKey, Diagnostic> {
@@ -239,5 +257,5 @@ fn import_set(items: &[Json]) -> Result<Keyring, Diagnostic> {
     if keys.is_empty() {
         return Err(Diagnostic::error(Code::InvalidKey, "The JWK Set has no usable key."));
     }
-    Ok(Keyring { format: KeyFormat::Jwks, keys, notes, other_readings: Vec::new() })
+    Ok(Keyring { format: KeyFormat::Jwks, keys, notes, other_readings: Vec::new(), certificate: None })
 }

@@ -8,8 +8,10 @@
 pub mod alg;
 pub mod asymmetric;
 pub mod b64;
+pub mod certificate;
 pub mod claims;
 pub mod decode;
+pub mod der;
 #[cfg(feature = "ecdsa")]
 pub mod ecdsa;
 #[cfg(feature = "eddsa")]

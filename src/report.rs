@@ -2,6 +2,7 @@
 //! Rust and calling `JSON.parse` once in JS is several times faster than building JS objects
 //! across the boundary, and keeps this code testable natively.
 
+use crate::certificate::CertificateInfo;
 use crate::claims::Check;
 use crate::decode::{Payload, UntrustedToken};
 use crate::error::{Diagnostic, Error};
@@ -49,6 +50,11 @@ impl<'a> Obj<'a> {
 
     fn bool(&mut self, name: &str, value: bool) -> &mut Self {
         self.key(name).push_str(if value { "true" } else { "false" });
+        self
+    }
+
+    fn int(&mut self, name: &str, value: i64) -> &mut Self {
+        let _ = write!(self.key(name), "{value}");
         self
     }
 
@@ -158,6 +164,7 @@ pub fn key_info_json(ring: &Keyring) -> String {
         KeyFormat::Secret => "secret",
         KeyFormat::Pem => "pem",
         KeyFormat::Der => "der",
+        KeyFormat::Certificate => "certificate",
         KeyFormat::Jwk => "jwk",
         KeyFormat::Jwks => "jwks",
     };
@@ -186,8 +193,21 @@ pub fn key_info_json(ring: &Keyring) -> String {
         .str("thumbprint", first.map(|k| k.thumbprint.as_str()))
         .str("kid", first.and_then(|k| k.kid.as_deref()))
         .raw("publicJwk", public_jwk.as_deref())
+        .raw("certificate", ring.certificate.as_ref().map(certificate_json).as_deref())
         .num("keyCount", ring.keys.len())
         .list("diagnostics", &ring.notes, diagnostic)
+        .close();
+    out
+}
+
+fn certificate_json(info: &CertificateInfo) -> String {
+    let mut out = String::new();
+    Obj::open(&mut out)
+        .str("subject", Some(&info.subject))
+        .str("issuer", Some(&info.issuer))
+        .str("serialNumber", Some(&info.serial))
+        .int("notBefore", info.not_before)
+        .int("notAfter", info.not_after)
         .close();
     out
 }

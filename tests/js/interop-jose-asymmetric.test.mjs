@@ -7,7 +7,7 @@ import * as jose from "jose";
 import { lens } from "./helpers.mjs";
 
 const { sign, verify, generateKey, importKey } = lens;
-const ALGS = ["ES256", "ES384", "ES512", "EdDSA", "Ed25519"];
+const ALGS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519"];
 const claims = () => ({ sub: "interop", exp: Math.floor(Date.now() / 1000) + 300 });
 
 for (const alg of ALGS) {
