@@ -68,6 +68,8 @@ pub enum Payload {
     Json(Json),
     /// The payload is UTF-8 but not JSON.
     Text(String),
+    /// The payload is not UTF-8 (a JWS may sign any bytes); its length.
+    Binary(usize),
 }
 
 /// Everything `decode` found. Nothing in it is verified: it is untrusted.
@@ -213,16 +215,19 @@ fn base64_diagnostic(part: &str, e: &b64::B64Error) -> Diagnostic {
     }
 }
 
-fn decode_text(token: &mut UntrustedToken, part: &str, segment: &str) -> Option<String> {
+/// The segment's text; `Err` carries the decoded bytes when they are not UTF-8 (reported at
+/// `severity`: an error for the header, a warning for a payload, which a JWS may make binary).
+fn decode_text(token: &mut UntrustedToken, part: &str, segment: &str, severity: Severity) -> Option<Result<String, usize>> {
     let bytes = b64::decode(segment).map_err(|e| token.diagnostics.push(base64_diagnostic(part, &e))).ok()?;
-    String::from_utf8(bytes)
-        .map_err(|e| {
-            token.diagnostics.push(Diagnostic::error(
-                Code::InvalidUtf8,
-                format!("The {part} is not UTF-8 text (invalid byte at offset {}).", e.utf8_error().valid_up_to()),
-            ));
-        })
-        .ok()
+    let len = bytes.len();
+    Some(String::from_utf8(bytes).map_err(|e| {
+        let d = Diagnostic::error(
+            Code::InvalidUtf8,
+            format!("The {part} is not UTF-8 text (invalid byte at offset {}).", e.utf8_error().valid_up_to()),
+        );
+        token.diagnostics.push(d.at(severity));
+        len
+    }))
 }
 
 fn report_duplicates(token: &mut UntrustedToken, part: &str, duplicates: &[String]) {
@@ -246,7 +251,7 @@ fn read_header(token: &mut UntrustedToken, segment: &str, limits: &Limits) {
         ));
         return;
     }
-    let Some(text) = decode_text(token, "header", segment) else { return };
+    let Some(Ok(text)) = decode_text(token, "header", segment, Severity::Error) else { return };
     match json::parse(&text, limits.max_depth) {
         Err(e) => token
             .diagnostics
@@ -298,7 +303,14 @@ fn check_alg(token: &mut UntrustedToken, header: &Json) {
 }
 
 fn read_payload(token: &mut UntrustedToken, segment: &str, limits: &Limits) {
-    let Some(text) = decode_text(token, "payload", segment) else { return };
+    let text = match decode_text(token, "payload", segment, Severity::Warning) {
+        None => return,
+        Some(Err(len)) => {
+            token.payload = Some(Payload::Binary(len));
+            return;
+        }
+        Some(Ok(text)) => text,
+    };
     token.payload = Some(match json::parse(&text, limits.max_depth) {
         Ok(parsed) => {
             report_duplicates(token, "payload", &parsed.duplicates);

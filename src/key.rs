@@ -90,6 +90,9 @@ pub struct Keyring {
     pub other_readings: Vec<(SecretEncoding, HmacKey)>,
     /// For an X.509 certificate: what it says about itself (unverified).
     pub certificate: Option<CertificateInfo>,
+    /// For a JWK Set: the kids that more than one of its JWKs declare (usable or not); a token
+    /// naming one of them is refused as ambiguous.
+    pub ambiguous_kids: Vec<String>,
 }
 
 /// Parses a key given as text: PEM, DER as base64 or hex, JWK or JWKS JSON, or else a secret
@@ -112,13 +115,7 @@ pub fn import(text: &str, encoding: SecretEncoding) -> Result<Keyring, Diagnosti
     }
     let secret = decode_secret(text, encoding)?;
     let other_readings = other_readings(text, encoding).into_iter().filter_map(|(e, bytes)| Some((e, HmacKey::new(&bytes)?))).collect();
-    Ok(Keyring {
-        format: KeyFormat::Secret,
-        keys: vec![secret_key(&secret, None, None, Usage::default())?],
-        notes: Vec::new(),
-        other_readings,
-        certificate: None,
-    })
+    Ok(Keyring { other_readings, ..Keyring::single(KeyFormat::Secret, secret_key(&secret, None, None, Usage::default())?) })
 }
 
 fn unsupported_jwk(kty: &str) -> Diagnostic {
@@ -151,8 +148,12 @@ fn asymmetric_key(key: Asymmetric, kid: Option<String>, alg: Option<String>, usa
 }
 
 impl Keyring {
+    fn new(format: KeyFormat, keys: Vec<PreparedKey>) -> Self {
+        Self { format, keys, notes: Vec::new(), other_readings: Vec::new(), certificate: None, ambiguous_kids: Vec::new() }
+    }
+
     fn single(format: KeyFormat, key: PreparedKey) -> Self {
-        Self { format, keys: vec![key], notes: Vec::new(), other_readings: Vec::new(), certificate: None }
+        Self::new(format, vec![key])
     }
 }
 
@@ -188,7 +189,7 @@ fn import_json(value: &Json) -> Result<Keyring, Diagnostic> {
     if let Material::Unsupported(kty) = &key.material {
         return Err(unsupported_jwk(kty));
     }
-    Ok(Keyring { format: KeyFormat::Jwk, keys: vec![key], notes: Vec::new(), other_readings: Vec::new(), certificate: None })
+    Ok(Keyring::single(KeyFormat::Jwk, key))
 }
 
 fn import_jwk(value: &Json) -> Result<PreparedKey, Diagnostic> {
@@ -234,7 +235,7 @@ fn import_set(items: &[Json]) -> Result<Keyring, Diagnostic> {
                 if let Material::Unsupported(kty) = &key.material {
                     notes.push(Diagnostic::info(
                         Code::UnsupportedAlg,
-                        format!("Key #{i} (kty \"{kty}\") was skipped: this build uses HMAC keys only."),
+                        format!("Key #{i} (kty \"{kty}\") was skipped: this build cannot use that key type."),
                     ));
                 }
                 keys.push(key);
@@ -242,14 +243,16 @@ fn import_set(items: &[Json]) -> Result<Keyring, Diagnostic> {
             Err(d) => notes.push(Diagnostic::warning(d.code, format!("Key #{i} was skipped: {}", d.message))),
         }
     }
-    let mut kids: Vec<&str> = keys.iter().filter_map(|k| k.kid.as_deref()).collect();
+    let mut kids: Vec<&str> = items.iter().filter_map(|item| item.get("kid").and_then(Json::as_str)).collect();
     kids.sort_unstable();
+    let mut ambiguous_kids: Vec<String> = Vec::new();
     for pair in kids.windows(2) {
         if let [a, b] = pair {
-            if a == b {
+            if a == b && !ambiguous_kids.iter().any(|k| k == a) {
+                ambiguous_kids.push((*a).to_owned());
                 notes.push(Diagnostic::warning(
                     Code::KeyNotFound,
-                    format!("The key set has more than one key with kid \"{a}\"; they are tried in order."),
+                    format!("The key set has more than one key with kid \"{a}\"; a token naming that kid is refused as ambiguous."),
                 ));
             }
         }
@@ -257,5 +260,11 @@ fn import_set(items: &[Json]) -> Result<Keyring, Diagnostic> {
     if keys.is_empty() {
         return Err(Diagnostic::error(Code::InvalidKey, "The JWK Set has no usable key."));
     }
-    Ok(Keyring { format: KeyFormat::Jwks, keys, notes, other_readings: Vec::new(), certificate: None })
+    let secret = keys.iter().any(|k| matches!(k.material, Material::Secret(_)));
+    let asymmetric = keys.iter().any(|k| matches!(k.material, Material::Asymmetric(_)));
+    if secret && asymmetric {
+        return Err(Diagnostic::error(Code::InvalidKey, "The JWK Set mixes secret (oct) keys with asymmetric ones; jwt-lens refuses such sets.")
+            .with_hint("Keep HMAC secrets and public keys in separate sets: a verifier led by the token's alg could pick the wrong kind (RFC 8725 §3.1)."));
+    }
+    Ok(Keyring { notes, ambiguous_kids, ..Keyring::new(KeyFormat::Jwks, keys) })
 }

@@ -129,7 +129,7 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
     match &report.token.payload {
         Some(Payload::Json(claims @ Json::Object(_))) => report.checks.extend(check_claims(claims, &header, options)),
         // A JWS may carry any payload; only when the caller asks for claims must it be a claims set.
-        Some(Payload::Json(_) | Payload::Text(_)) if !wants_claims(options) => {
+        Some(Payload::Json(_) | Payload::Text(_) | Payload::Binary(_)) if !wants_claims(options) => {
             report
                 .checks
                 .push(Check::pass("claims", "The payload is not a JSON object: a JWS but not a JWT, so there are no claims to check."));
@@ -139,7 +139,7 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
             Code::ClaimType,
             format!("The payload is {}; a JWT claims set is a JSON object.", other.type_name()),
         )),
-        Some(Payload::Text(_)) => report.checks.push(Check::fail(
+        Some(Payload::Text(_) | Payload::Binary(_)) => report.checks.push(Check::fail(
             "claims",
             Code::InvalidJson,
             "The payload is not JSON, so the claims asked for cannot be checked.",
@@ -198,6 +198,14 @@ fn select_keys<'r>(report: &mut VerifyReport, ring: &'r Keyring, alg: Option<&Al
     let kid = report.kid().map(str::to_owned);
     let mut candidates: Vec<&PreparedKey> = ring.keys.iter().collect();
     if let (KeyFormat::Jwks, Some(kid)) = (ring.format, kid.as_deref()) {
+        if ring.ambiguous_kids.iter().any(|k| k == kid) {
+            report.checks.push(Check::fail(
+                "key",
+                Code::InvalidKey,
+                format!("More than one key in the set has kid \"{kid}\"; which one is meant is ambiguous, so none is used."),
+            ));
+            return Vec::new();
+        }
         candidates.retain(|k| k.kid.as_deref() == Some(kid));
         if candidates.is_empty() {
             let present: Vec<&str> = ring.keys.iter().filter_map(|k| k.kid.as_deref()).collect();

@@ -36,7 +36,6 @@ fn table() -> Vec<(&'static str, String, Code)> {
         ("impossible length", format!("{}.{}.abcde", seg(h), seg(p)), Code::InvalidBase64),
         ("quoted token", format!("\"{}\"", token(h, p, sig)), Code::InvalidBase64),
         ("header not UTF-8", format!("{}.{}.{sig}", encode(&[0xff, 0xfe]), seg(p)), Code::InvalidUtf8),
-        ("payload not UTF-8", format!("{}.{}.{sig}", seg(h), encode(&[0xc3, 0x28])), Code::InvalidUtf8),
         ("header not JSON", token("{alg:HS256}", p, sig), Code::InvalidJson),
         ("header trailing comma", token(r#"{"alg":"HS256",}"#, p, sig), Code::InvalidJson),
         ("header is an array", token(r#"["HS256"]"#, p, sig), Code::HeaderNotObject),
@@ -81,6 +80,19 @@ dual_test! {
         let decoded = decode(&bad_sig);
         assert_eq!(decoded.payload_json.as_deref(), Some(r#"{"sub":"2"}"#));
         assert_eq!(decoded.segments.len(), 3);
+    }
+}
+
+dual_test! {
+    fn a_binary_payload_is_a_jws_but_not_a_jwt() {
+        let input = format!("{}.{}.c2ln", seg(r#"{"alg":"HS256"}"#), encode(&[0xc3, 0x28, 0xff]));
+        let decoded = decode(&input);
+        assert_eq!(decoded.kind, TokenKind::Jws);
+        let utf8 = decoded.diagnostics.iter().find(|d| d.code == Code::InvalidUtf8).unwrap();
+        assert_eq!(utf8.severity, Severity::Warning);
+        assert!(decoded.payload_json.is_none());
+        let claims = verify_with_key_text(&input, SECRET, &parse_verify_options(r#"{"issuer":"x"}"#, 0.0).unwrap());
+        assert!(claims.errors.iter().any(|e| e.code == Code::InvalidJson), "claims asked of a binary payload: {:?}", claims.errors);
     }
 }
 
