@@ -8,7 +8,7 @@ use crate::error::{Code, Diagnostic};
 use crate::hmac::HmacKey;
 use crate::json::{self, Json};
 use crate::jwk::{self, Usage};
-use crate::secret::{decode_secret, other_readings, SecretEncoding};
+use crate::secret::{decode_secret, SecretEncoding};
 
 /// The key material of one usable key.
 #[derive(Clone, Debug)]
@@ -59,6 +59,21 @@ impl PreparedKey {
     }
 }
 
+/// A secret as the caller typed it. Its `Debug` prints nothing secret.
+#[derive(Clone)]
+pub struct SecretText {
+    /// The text.
+    pub text: String,
+    /// The encoding it was read in.
+    pub encoding: SecretEncoding,
+}
+
+impl core::fmt::Debug for SecretText {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "SecretText({}, redacted)", self.encoding.name())
+    }
+}
+
 /// Where the keys came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyFormat {
@@ -85,9 +100,9 @@ pub struct Keyring {
     pub keys: Vec<PreparedKey>,
     /// What was noticed while parsing (skipped keys, duplicate kids…).
     pub notes: Vec<Diagnostic>,
-    /// For a text secret: the same text read in the other encodings, tried only to explain a
-    /// failed signature (`secret_encoding_hint`), never to accept one.
-    pub other_readings: Vec<(SecretEncoding, HmacKey)>,
+    /// For a text secret: the text and how it was read, kept to try the other encodings when a
+    /// signature fails (`secret_encoding_hint`) — only to explain, never to accept.
+    pub secret_text: Option<SecretText>,
     /// For an X.509 certificate: what it says about itself (unverified).
     pub certificate: Option<CertificateInfo>,
     /// For a JWK Set: the kids that more than one of its JWKs declare (usable or not); a token
@@ -114,8 +129,8 @@ pub fn import(text: &str, encoding: SecretEncoding) -> Result<Keyring, Diagnosti
         return Asymmetric::from_der(&der).map(|key| Keyring::single(KeyFormat::Der, asymmetric_key(key, None, None, Usage::default())));
     }
     let secret = decode_secret(text, encoding)?;
-    let other_readings = other_readings(text, encoding).into_iter().filter_map(|(e, bytes)| Some((e, HmacKey::new(&bytes)?))).collect();
-    Ok(Keyring { other_readings, ..Keyring::single(KeyFormat::Secret, secret_key(&secret, None, None, Usage::default())?) })
+    let secret_text = Some(SecretText { text: text.to_owned(), encoding });
+    Ok(Keyring { secret_text, ..Keyring::single(KeyFormat::Secret, secret_key(&secret, None, None, Usage::default())?) })
 }
 
 fn unsupported_jwk(kty: &str) -> Diagnostic {
@@ -149,7 +164,7 @@ fn asymmetric_key(key: Asymmetric, kid: Option<String>, alg: Option<String>, usa
 
 impl Keyring {
     fn new(format: KeyFormat, keys: Vec<PreparedKey>) -> Self {
-        Self { format, keys, notes: Vec::new(), other_readings: Vec::new(), certificate: None, ambiguous_kids: Vec::new() }
+        Self { format, keys, notes: Vec::new(), secret_text: None, certificate: None, ambiguous_kids: Vec::new() }
     }
 
     fn single(format: KeyFormat, key: PreparedKey) -> Self {

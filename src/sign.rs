@@ -55,7 +55,7 @@ fn hmac_tag(secret: &HmacKey, alg: &Alg, input: &[u8]) -> Result<Vec<u8>, Error>
         )
         .with_hint("Generate a random secret of the hash's length, or pick a shorter hash."));
     }
-    Ok(secret.tag(hash, input))
+    secret.tag(hash, input).ok_or_else(|| Error::new(Code::Internal, "The HMAC key could not be set up."))
 }
 
 fn parse_object(part: &str, text: &str, not_object: Code) -> Result<Json, Error> {

@@ -8,9 +8,9 @@ use crate::decode::{decode, Payload, TokenKind, UntrustedToken};
 use crate::error::{Code, Diagnostic, Severity};
 use crate::hmac::HmacKey;
 use crate::json::Json;
-use crate::key::{KeyFormat, Keyring, Material, PreparedKey};
+use crate::key::{KeyFormat, Keyring, Material, PreparedKey, SecretText};
 use crate::options::VerifyOptions;
-use crate::secret::SecretEncoding;
+use crate::secret::other_readings;
 
 /// Header parameters that carry a key or a key location; reported, never used.
 const EMBEDDED_KEY_PARAMS: [&str; 4] = ["jwk", "x5c", "jku", "x5u"];
@@ -112,12 +112,14 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
             select_keys(report, ring, alg)
         }
     };
-    let readings = key.map(|ring| ring.other_readings.as_slice()).unwrap_or_default();
+    let typed_secret = key.ok().and_then(|ring| ring.secret_text.as_ref());
     report.checks.push(crit_check(&header, options));
     if let Some(alg) = alg.filter(|_| !candidates.is_empty()) {
         signature_check(report, alg, &candidates);
         if !report.signature_valid {
-            explain_encoding(report, alg, readings);
+            if let Some(typed) = typed_secret {
+                explain_encoding(report, alg, typed);
+            }
         }
     }
     for name in EMBEDDED_KEY_PARAMS.iter().filter(|n| header.get(n).is_some()) {
@@ -253,9 +255,11 @@ pub(crate) fn crit_check(header: &Json, options: &VerifyOptions) -> Check {
 }
 
 /// The signature failed: would the same secret text, read in another encoding, have verified?
-fn explain_encoding(report: &mut VerifyReport, alg: &Alg, readings: &[(SecretEncoding, HmacKey)]) {
+fn explain_encoding(report: &mut VerifyReport, alg: &Alg, typed: &SecretText) {
     let (Some(input), Some(signature), Some(hash)) = (&report.token.signing_input, &report.token.signature, alg.hash) else { return };
-    if let Some((encoding, _)) = readings.iter().find(|(_, key)| key.verify(hash, input.as_bytes(), signature)) {
+    let readings = other_readings(&typed.text, typed.encoding);
+    let verifies = |bytes: &Vec<u8>| HmacKey::new(bytes).is_some_and(|key| key.verify(hash, input.as_bytes(), signature));
+    if let Some((encoding, _)) = readings.iter().find(|(_, bytes)| verifies(bytes)) {
         report.errors.push(
             Diagnostic::error(Code::SecretEncodingHint, format!("The signature verifies when the secret is read as {}.", encoding.name()))
                 .with_hint(format!("Set the secret encoding to {} (secretEncoding: \"{}\").", encoding.name(), encoding.name())),
