@@ -3,9 +3,9 @@
 
 use crate::b64;
 use crate::error::{Code, Diagnostic};
-use crate::json::{write_string, Json};
+use crate::json::Json;
+use crate::jwk;
 use p256::pkcs8::{DecodePrivateKey, DecodePublicKey};
-use sha2::{Digest, Sha256};
 use signature::{Signer, Verifier};
 
 /// The curves JOSE registers for ECDSA.
@@ -259,44 +259,32 @@ impl EcKey {
         (b64::encode(x), b64::encode(y))
     }
 
+    fn members(&self) -> Vec<(&'static str, String)> {
+        let (x, y) = self.coordinates();
+        let crv = self.curve().crv().to_owned();
+        vec![("kty", "EC".to_owned()), ("crv", crv), ("x", x), ("y", y), ("alg", self.curve().alg().to_owned())]
+    }
+
     /// The private JWK as JSON text (RFC 7518 §6.2.2); `None` for a public key.
     #[must_use]
     pub fn private_jwk(&self, kid: Option<&str>) -> Option<String> {
         let d = per_curve!(Signing, self.private.as_ref()?, k => b64::encode(&k.to_bytes()));
-        let public = self.public_jwk(kid);
-        let mut out = public.strip_suffix('}')?.to_owned();
-        out.push_str(",\"d\":");
-        write_string(&mut out, &d);
-        out.push('}');
-        Some(out)
+        let mut members = self.members();
+        members.push(("d", d));
+        Some(jwk::to_json(&members, kid))
     }
 
-    /// The public JWK as JSON text (RFC 7518 §6.2.1), with optional `alg` and `kid`.
+    /// The public JWK as JSON text (RFC 7518 §6.2.1), with `alg` and optional `kid`.
     #[must_use]
     pub fn public_jwk(&self, kid: Option<&str>) -> String {
-        let (x, y) = self.coordinates();
-        let mut out = String::from("{\"kty\":\"EC\",\"crv\":");
-        write_string(&mut out, self.curve().crv());
-        out.push_str(",\"x\":");
-        write_string(&mut out, &x);
-        out.push_str(",\"y\":");
-        write_string(&mut out, &y);
-        out.push_str(",\"alg\":");
-        write_string(&mut out, self.curve().alg());
-        if let Some(kid) = kid {
-            out.push_str(",\"kid\":");
-            write_string(&mut out, kid);
-        }
-        out.push('}');
-        out
+        jwk::to_json(&self.members(), kid)
     }
 
-    /// The RFC 7638 thumbprint: SHA-256 over `{"crv","kty","x","y"}`.
+    /// The RFC 7638 thumbprint: over `crv`, `kty`, `x`, `y`.
     #[must_use]
     pub fn thumbprint(&self) -> String {
         let (x, y) = self.coordinates();
-        let canonical = format!("{{\"crv\":\"{}\",\"kty\":\"EC\",\"x\":\"{x}\",\"y\":\"{y}\"}}", self.curve().crv());
-        b64::encode(&Sha256::digest(canonical.as_bytes()))
+        jwk::thumbprint(&[("crv", self.curve().crv().to_owned()), ("kty", "EC".to_owned()), ("x", x), ("y", y)])
     }
 
     /// Verifies a JWS signature: raw `r || s`, exactly twice the field length.

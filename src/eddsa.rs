@@ -3,10 +3,10 @@
 
 use crate::b64;
 use crate::error::{Code, Diagnostic};
-use crate::json::{write_string, Json};
+use crate::json::Json;
+use crate::jwk;
 use ed25519_dalek::pkcs8::{DecodePrivateKey, DecodePublicKey};
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
-use sha2::{Digest, Sha256};
 
 /// An Ed25519 public key and, when known, its private half.
 #[derive(Clone)]
@@ -76,35 +76,28 @@ impl EdKey {
         Self { public: private.verifying_key(), private: Some(private) }
     }
 
+    fn members(&self) -> Vec<(&'static str, String)> {
+        vec![("kty", "OKP".to_owned()), ("crv", "Ed25519".to_owned()), ("x", b64::encode(self.public.as_bytes()))]
+    }
+
     /// The private JWK as JSON text (RFC 8037 §2); `None` for a public key.
     #[must_use]
     pub fn private_jwk(&self, kid: Option<&str>) -> Option<String> {
-        let d = b64::encode(self.private.as_ref()?.as_bytes());
-        let mut out = self.public_jwk(kid).strip_suffix('}')?.to_owned();
-        out.push_str(",\"d\":");
-        write_string(&mut out, &d);
-        out.push('}');
-        Some(out)
+        let mut members = self.members();
+        members.push(("d", b64::encode(self.private.as_ref()?.as_bytes())));
+        Some(jwk::to_json(&members, kid))
     }
 
     /// The public JWK as JSON text (RFC 8037 §2). No `alg`: the key serves `EdDSA` and `Ed25519` alike.
     #[must_use]
     pub fn public_jwk(&self, kid: Option<&str>) -> String {
-        let mut out = String::from("{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":");
-        write_string(&mut out, &b64::encode(self.public.as_bytes()));
-        if let Some(kid) = kid {
-            out.push_str(",\"kid\":");
-            write_string(&mut out, kid);
-        }
-        out.push('}');
-        out
+        jwk::to_json(&self.members(), kid)
     }
 
-    /// The RFC 7638 thumbprint: SHA-256 over `{"crv","kty","x"}` (RFC 8037 §2).
+    /// The RFC 7638 thumbprint: over `crv`, `kty`, `x` (RFC 8037 §2).
     #[must_use]
     pub fn thumbprint(&self) -> String {
-        let canonical = format!("{{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"{}\"}}", b64::encode(self.public.as_bytes()));
-        b64::encode(&Sha256::digest(canonical.as_bytes()))
+        jwk::thumbprint(&[("crv", "Ed25519".to_owned()), ("kty", "OKP".to_owned()), ("x", b64::encode(self.public.as_bytes()))])
     }
 
     /// Verifies a 64-byte signature strictly.

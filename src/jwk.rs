@@ -71,30 +71,42 @@ pub fn oct_secret(jwk: &Json) -> Result<Vec<u8>, Diagnostic> {
     Ok(bytes)
 }
 
-/// The public JSON text of an `oct` JWK with the given members (in RFC 7638 member order).
+/// JWK JSON text from members in order, then `kid` when given.
 #[must_use]
-pub fn oct_jwk_json(secret: &[u8], alg: Option<&str>, kid: Option<&str>) -> String {
-    let mut out = String::from("{\"kty\":\"oct\",\"k\":");
-    write_string(&mut out, &b64::encode(secret));
-    for (name, value) in [("alg", alg), ("kid", kid)] {
-        if let Some(value) = value {
-            out.push_str(",\"");
-            out.push_str(name);
-            out.push_str("\":");
-            write_string(&mut out, value);
+pub fn to_json(members: &[(&str, String)], kid: Option<&str>) -> String {
+    let mut out = String::from("{");
+    let kid_member = kid.map(|k| ("kid", k.to_owned()));
+    for (i, (name, value)) in members.iter().chain(kid_member.iter()).enumerate() {
+        if i > 0 {
+            out.push(',');
         }
+        write_string(&mut out, name);
+        out.push(':');
+        write_string(&mut out, value);
     }
     out.push('}');
     out
 }
 
-/// The RFC 7638 thumbprint (SHA-256, base64url) of an `oct` key.
+/// The RFC 7638 thumbprint (SHA-256, base64url) over the required members, which the caller
+/// gives in lexicographic order.
+#[must_use]
+pub fn thumbprint(required: &[(&str, String)]) -> String {
+    b64::encode(&Sha256::digest(to_json(required, None).as_bytes()))
+}
+
+/// The JSON text of an `oct` JWK (RFC 7518 §6.4).
+#[must_use]
+pub fn oct_jwk_json(secret: &[u8], alg: Option<&str>, kid: Option<&str>) -> String {
+    let mut members = vec![("kty", "oct".to_owned()), ("k", b64::encode(secret))];
+    members.extend(alg.map(|a| ("alg", a.to_owned())));
+    to_json(&members, kid)
+}
+
+/// The RFC 7638 thumbprint of an `oct` key.
 #[must_use]
 pub fn oct_thumbprint(secret: &[u8]) -> String {
-    let mut canonical = String::from("{\"k\":");
-    write_string(&mut canonical, &b64::encode(secret));
-    canonical.push_str(",\"kty\":\"oct\"}");
-    b64::encode(&Sha256::digest(canonical.as_bytes()))
+    thumbprint(&[("k", b64::encode(secret)), ("kty", "oct".to_owned())])
 }
 
 #[cfg(test)]

@@ -5,13 +5,14 @@
 use crate::alg::{Alg, Family, Hash};
 use crate::b64;
 use crate::error::{Code, Diagnostic};
-use crate::json::{write_string, Json};
+use crate::json::Json;
+use crate::jwk;
 use crate::random::{RandomSource, RngAdapter};
 use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
 use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey};
 use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use rsa::{BoxedUint, PrivateKey, PublicKey};
-use sha2::{Digest, Sha256, Sha384, Sha512};
+use sha2::{Sha256, Sha384, Sha512};
 
 /// The smallest modulus accepted (RFC 7518 §3.3, §3.5).
 pub const MIN_BITS: usize = 2048;
@@ -134,21 +135,14 @@ impl RsaKey {
     pub fn private_jwk(&self, kid: Option<&str>) -> Option<String> {
         let key = self.private.as_ref()?;
         let [p, q] = key.primes() else { return None };
-        let members = [
-            ("d", Some(key.d().clone())),
-            ("p", Some(p.as_ref().clone())),
-            ("q", Some(q.as_ref().clone())),
-            ("dp", key.dp().cloned()),
-            ("dq", key.dq().cloned()),
-            ("qi", key.crt_coefficient()),
-        ];
-        let mut out = self.public_jwk(kid).strip_suffix('}')?.to_owned();
-        for (name, value) in members {
-            out.push_str(&format!(",\"{name}\":"));
-            write_string(&mut out, &uint_b64(&value?));
-        }
-        out.push('}');
-        Some(out)
+        let mut members = self.members();
+        members.push(("d", uint_b64(key.d())));
+        members.push(("p", uint_b64(p.as_ref())));
+        members.push(("q", uint_b64(q.as_ref())));
+        members.push(("dp", uint_b64(key.dp()?)));
+        members.push(("dq", uint_b64(key.dq()?)));
+        members.push(("qi", uint_b64(&key.crt_coefficient()?)));
+        Some(jwk::to_json(&members, kid))
     }
 
     /// Modulus size in bits.
@@ -163,31 +157,20 @@ impl RsaKey {
         self.private.is_some()
     }
 
-    fn n_e(&self) -> (String, String) {
-        (uint_b64(self.public.n().as_ref()), uint_b64(self.public.e()))
+    fn members(&self) -> Vec<(&'static str, String)> {
+        vec![("kty", "RSA".to_owned()), ("n", uint_b64(self.public.n().as_ref())), ("e", uint_b64(self.public.e()))]
     }
 
     /// The public JWK as JSON text (RFC 7518 §6.3.1).
     #[must_use]
     pub fn public_jwk(&self, kid: Option<&str>) -> String {
-        let (n, e) = self.n_e();
-        let mut out = String::from("{\"kty\":\"RSA\",\"n\":");
-        write_string(&mut out, &n);
-        out.push_str(",\"e\":");
-        write_string(&mut out, &e);
-        if let Some(kid) = kid {
-            out.push_str(",\"kid\":");
-            write_string(&mut out, kid);
-        }
-        out.push('}');
-        out
+        jwk::to_json(&self.members(), kid)
     }
 
-    /// The RFC 7638 thumbprint: SHA-256 over `{"e","kty","n"}`.
+    /// The RFC 7638 thumbprint: over `e`, `kty`, `n`.
     #[must_use]
     pub fn thumbprint(&self) -> String {
-        let (n, e) = self.n_e();
-        b64::encode(&Sha256::digest(format!("{{\"e\":\"{e}\",\"kty\":\"RSA\",\"n\":\"{n}\"}}").as_bytes()))
+        jwk::thumbprint(&[("e", uint_b64(self.public.e())), ("kty", "RSA".to_owned()), ("n", uint_b64(self.public.n().as_ref()))])
     }
 
     /// Verifies an RS* or PS* signature, which must be exactly the modulus size.
