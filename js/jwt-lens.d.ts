@@ -129,6 +129,8 @@ export interface KeyHandle {
   readonly kid: string | null;
   /** The public key as a JWK (derived from a private key), `null` for a secret. */
   readonly publicJwk: Jwk | null;
+  /** The public key as a PEM `PUBLIC KEY` block (SPKI), `null` for a secret. Never the private key. */
+  readonly publicPem: string | null;
   /** For an X.509 certificate: what it says about itself. Unverified: no chain is checked. */
   readonly certificate: CertificateInfo | null;
   /** How many keys the input held (a JWK Set may hold several). */
@@ -200,7 +202,9 @@ export interface GeneratedKey {
   privateJwk: Jwk;
   /** `null` for symmetric keys: an HMAC secret has no public half. */
   publicJwk: Jwk | null;
+  /** The private key as a PEM `PRIVATE KEY` block (PKCS#8); asymmetric keys only. */
   privatePem?: string;
+  /** The public key as a PEM `PUBLIC KEY` block (SPKI); asymmetric keys only. */
   publicPem?: string;
   /** The HMAC secret, base64url-encoded (use `secretEncoding: "base64url"`). */
   secret?: string;

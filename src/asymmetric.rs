@@ -1,7 +1,7 @@
 //! Asymmetric keys from PEM, DER (base64 or hex) and JWK, dispatched to their family file.
 //! A private key also serves where a public one is needed: its public half is derived.
 
-#![cfg_attr(not(all(feature = "ecdsa", feature = "eddsa", feature = "rsa")), allow(unused_imports, unused_variables))]
+#![cfg_attr(not(all(feature = "ecdsa", feature = "eddsa", feature = "rsa")), allow(unused_imports, unused_variables, unreachable_code))]
 use crate::alg::{self, Alg, Family};
 #[cfg(feature = "ecdsa")]
 use crate::ecdsa::{EcKey, SignatureProblem};
@@ -210,6 +210,36 @@ impl Asymmetric {
             #[cfg(feature = "rsa")]
             Self::Rsa(ref k) => k.sign(alg, input, random),
         }
+    }
+
+    /// The public key as a PEM `PUBLIC KEY` block (SPKI).
+    #[must_use]
+    pub fn public_pem(&self) -> Option<String> {
+        let der: Option<Vec<u8>> = match *self {
+            #[cfg(feature = "ecdsa")]
+            Self::Ec(ref k) => k.spki_der(),
+            #[cfg(feature = "eddsa")]
+            Self::Ed(ref k) => k.spki_der(),
+            #[cfg(feature = "rsa")]
+            Self::Rsa(ref k) => k.spki_der(),
+        };
+        let der = der?;
+        pem_rfc7468::encode_string("PUBLIC KEY", pem_rfc7468::LineEnding::LF, &der).ok()
+    }
+
+    /// The private key as a PEM `PRIVATE KEY` block (PKCS#8); `None` for a public key.
+    #[must_use]
+    pub fn private_pem(&self) -> Option<String> {
+        let der: Option<Vec<u8>> = match *self {
+            #[cfg(feature = "ecdsa")]
+            Self::Ec(ref k) => k.pkcs8_der(),
+            #[cfg(feature = "eddsa")]
+            Self::Ed(ref k) => k.pkcs8_der(),
+            #[cfg(feature = "rsa")]
+            Self::Rsa(ref k) => k.pkcs8_der(),
+        };
+        let der = der?;
+        pem_rfc7468::encode_string("PRIVATE KEY", pem_rfc7468::LineEnding::LF, &der).ok()
     }
 
     /// The private JWK as JSON text; `None` for a public key.

@@ -1,6 +1,7 @@
-//! Just enough DER (X.690) to walk a certificate: tag–length–value items, nothing decoded that
-//! the caller does not ask for. The key crates parse keys; this only finds them and the names
-//! and dates around them (a full X.509 crate cost ~50 KB of wasm for the same report).
+//! Just enough DER (X.690) to walk a certificate and to write SPKI and PKCS#8 key containers:
+//! tag–length–value items, nothing decoded that the caller does not ask for. The key crates
+//! parse keys; a full X.509 crate and the crates' generic encoders cost ~65 KB of wasm for
+//! what these few functions do.
 
 /// One DER item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +30,62 @@ pub mod tag {
     pub const GENERALIZED_TIME: u8 = 0x18;
     /// `[0]` constructed, context-specific (a certificate's version)
     pub const CONTEXT_0: u8 = 0xa0;
+}
+
+/// One encoded item: `tag`, its length, `content`.
+#[must_use]
+pub fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+    let len = content.len();
+    let mut out = vec![tag];
+    if len < 0x80 {
+        out.push(len as u8);
+    } else {
+        let bytes = len.to_be_bytes();
+        let significant: Vec<u8> = bytes.iter().copied().skip_while(|b| *b == 0).collect();
+        out.push(0x80 | significant.len() as u8);
+        out.extend(significant);
+    }
+    out.extend_from_slice(content);
+    out
+}
+
+/// A SEQUENCE of already encoded items.
+#[must_use]
+pub fn sequence(items: &[&[u8]]) -> Vec<u8> {
+    tlv(tag::SEQUENCE, &items.concat())
+}
+
+/// A non-negative INTEGER from big-endian magnitude bytes.
+#[must_use]
+pub fn unsigned_integer(magnitude: &[u8]) -> Vec<u8> {
+    let trimmed: Vec<u8> = magnitude.iter().copied().skip_while(|b| *b == 0).collect();
+    let mut content = if trimmed.first().is_some_and(|b| b & 0x80 != 0) { vec![0] } else { Vec::new() };
+    content.extend(if trimmed.is_empty() { vec![0] } else { trimmed });
+    tlv(tag::INTEGER, &content)
+}
+
+/// A BIT STRING with no unused bits.
+#[must_use]
+pub fn bit_string(bytes: &[u8]) -> Vec<u8> {
+    tlv(0x03, &[&[0][..], bytes].concat())
+}
+
+/// An OCTET STRING.
+#[must_use]
+pub fn octet_string(bytes: &[u8]) -> Vec<u8> {
+    tlv(0x04, bytes)
+}
+
+/// SubjectPublicKeyInfo (RFC 5280 §4.1.2.7) from an encoded AlgorithmIdentifier.
+#[must_use]
+pub fn spki(algorithm: &[u8], public_key: &[u8]) -> Vec<u8> {
+    sequence(&[algorithm, &bit_string(public_key)])
+}
+
+/// PKCS#8 PrivateKeyInfo v1 (RFC 5208) from an encoded AlgorithmIdentifier.
+#[must_use]
+pub fn pkcs8(algorithm: &[u8], private_key: &[u8]) -> Vec<u8> {
+    sequence(&[&unsigned_integer(&[]), algorithm, &octet_string(private_key)])
 }
 
 /// Reads items one after another from a byte string.
@@ -148,6 +205,18 @@ mod tests {
         assert_eq!(time.as_ref().and_then(time_to_unix), Some(86_400));
         assert!(reader.is_empty() && reader.next_item().is_none());
         assert!(Reader::new(&[0x30, 0x05, 0x00]).next_item().is_none(), "a length past the end");
+    }
+
+    #[test]
+    fn writes_what_it_reads() {
+        let long = vec![7_u8; 300];
+        let encoded = sequence(&[&unsigned_integer(&[0, 0, 0x80]), &octet_string(&long)]);
+        let mut outer = Reader::new(&encoded);
+        let seq = outer.expect(tag::SEQUENCE).map(|i| i.value).unwrap_or_default();
+        let mut inner = Reader::new(seq);
+        assert_eq!(inner.expect(tag::INTEGER).map(|i| i.value), Some(&[0, 0x80][..]), "positive, minimal");
+        assert_eq!(inner.expect(0x04).map(|i| i.value.len()), Some(300), "long form length");
+        assert_eq!(unsigned_integer(&[]), vec![2, 1, 0]);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! signatures of exactly twice the field size, deterministic signing (RFC 6979).
 
 use crate::b64;
+use crate::der;
 use crate::error::{Code, Diagnostic};
 use crate::json::Json;
 use crate::jwk;
@@ -278,6 +279,32 @@ impl EcKey {
     #[must_use]
     pub fn public_jwk(&self, kid: Option<&str>) -> String {
         jwk::to_json(&self.members(), kid)
+    }
+
+    /// `id-ecPublicKey` with this curve's OID (RFC 5480 §2.1.1).
+    fn algorithm_identifier(&self) -> Vec<u8> {
+        let curve_oid: &[u8] = match self.curve() {
+            Curve::P256 => &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07],
+            Curve::P384 => &[0x2b, 0x81, 0x04, 0x00, 0x22],
+            Curve::P521 => &[0x2b, 0x81, 0x04, 0x00, 0x23],
+            Curve::Secp256k1 => &[0x2b, 0x81, 0x04, 0x00, 0x0a],
+        };
+        der::sequence(&[&der::tlv(der::tag::OID, &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01]), &der::tlv(der::tag::OID, curve_oid)])
+    }
+
+    /// The public key as DER SubjectPublicKeyInfo.
+    #[must_use]
+    pub fn spki_der(&self) -> Option<Vec<u8>> {
+        Some(der::spki(&self.algorithm_identifier(), &self.point()))
+    }
+
+    /// The private key as DER PKCS#8 holding a SEC1 ECPrivateKey (RFC 5915); `None` for a public key.
+    #[must_use]
+    pub fn pkcs8_der(&self) -> Option<Vec<u8>> {
+        let d = per_curve!(Signing, self.private.as_ref()?, k => k.to_bytes().to_vec());
+        let public = der::tlv(0xa1, &der::bit_string(&self.point()));
+        let ec_private_key = der::sequence(&[&der::unsigned_integer(&[1]), &der::octet_string(&d), &public]);
+        Some(der::pkcs8(&self.algorithm_identifier(), &ec_private_key))
     }
 
     /// The RFC 7638 thumbprint: over `crv`, `kty`, `x`, `y`.

@@ -2,6 +2,7 @@
 //! (RFC 9864). Verification is strict: non-canonical and small-order encodings are refused.
 
 use crate::b64;
+use crate::der;
 use crate::error::{Code, Diagnostic};
 use crate::json::Json;
 use crate::jwk;
@@ -94,6 +95,18 @@ impl EdKey {
         jwk::to_json(&self.members(), kid)
     }
 
+    /// The public key as DER SubjectPublicKeyInfo (RFC 8410 §4).
+    #[must_use]
+    pub fn spki_der(&self) -> Option<Vec<u8>> {
+        Some(der::spki(&ed25519_algorithm(), self.public.as_bytes()))
+    }
+
+    /// The private key as DER PKCS#8 (RFC 8410 §7); `None` for a public key.
+    #[must_use]
+    pub fn pkcs8_der(&self) -> Option<Vec<u8>> {
+        Some(der::pkcs8(&ed25519_algorithm(), &der::octet_string(self.private.as_ref()?.as_bytes())))
+    }
+
     /// The RFC 7638 thumbprint: over `crv`, `kty`, `x` (RFC 8037 §2).
     #[must_use]
     pub fn thumbprint(&self) -> String {
@@ -111,4 +124,9 @@ impl EdKey {
     pub fn sign(&self, input: &[u8]) -> Option<Vec<u8>> {
         Some(self.private.as_ref()?.sign(input).to_bytes().to_vec())
     }
+}
+
+/// `id-Ed25519` (1.3.101.112), no parameters (RFC 8410 §3).
+fn ed25519_algorithm() -> Vec<u8> {
+    der::sequence(&[&der::tlv(der::tag::OID, &[0x2b, 0x65, 0x70])])
 }

@@ -21,6 +21,10 @@ pub struct GeneratedKey {
     pub public_jwk: Option<String>,
     /// The HMAC secret as base64url.
     pub secret: Option<String>,
+    /// The private key as PEM (PKCS#8), for asymmetric keys.
+    pub private_pem: Option<String>,
+    /// The public key as PEM (SPKI), for asymmetric keys.
+    pub public_pem: Option<String>,
 }
 
 impl core::fmt::Debug for GeneratedKey {
@@ -57,6 +61,8 @@ pub fn generate_key(alg_name: &str, options: &GenerateOptions, random: &mut dyn 
         alg: alg.name,
         private_jwk: key.private_jwk(Some(&kid)).ok_or_else(|| Error::new(Code::Internal, "The new key has no private half."))?,
         public_jwk: Some(key.public_jwk(Some(&kid))),
+        private_pem: key.private_pem(),
+        public_pem: key.public_pem(),
         kid,
         secret: None,
     })
@@ -83,5 +89,7 @@ fn generate_secret(alg: &'static Alg, size: Option<usize>, random: &mut dyn Rand
         kid,
         public_jwk: None,
         secret: Some(b64::encode(&secret)),
+        private_pem: None,
+        public_pem: None,
     })
 }

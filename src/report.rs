@@ -174,14 +174,14 @@ pub fn key_info_json(ring: &Keyring) -> String {
             algorithms.push(name);
         }
     }
-    let (kind, kty, curve, public_jwk) = match first.map(|k| &k.material) {
-        Some(Material::Secret(_)) => ("secret", "oct", None, None),
+    let (kind, kty, curve, public_jwk, public_pem) = match first.map(|k| &k.material) {
+        Some(Material::Secret(_)) => ("secret", "oct", None, None, None),
         Some(Material::Asymmetric(key)) => {
             let kind = if key.has_private() { "private" } else { "public" };
-            (kind, key.kty(), key.curve(), Some(key.public_jwk(first.and_then(|k| k.kid.as_deref()))))
+            (kind, key.kty(), key.curve(), Some(key.public_jwk(first.and_then(|k| k.kid.as_deref()))), key.public_pem())
         }
-        Some(Material::Unsupported(kty)) => ("unsupported", kty.as_str(), None, None),
-        None => ("unsupported", "", None, None),
+        Some(Material::Unsupported(kty)) => ("unsupported", kty.as_str(), None, None, None),
+        None => ("unsupported", "", None, None, None),
     };
     Obj::open(&mut out)
         .str("kind", Some(kind))
@@ -193,6 +193,7 @@ pub fn key_info_json(ring: &Keyring) -> String {
         .str("thumbprint", first.map(|k| k.thumbprint.as_str()))
         .str("kid", first.and_then(|k| k.kid.as_deref()))
         .raw("publicJwk", public_jwk.as_deref())
+        .str("publicPem", public_pem.as_deref())
         .raw("certificate", ring.certificate.as_ref().map(certificate_json).as_deref())
         .num("keyCount", ring.keys.len())
         .list("diagnostics", &ring.notes, diagnostic)
@@ -220,9 +221,14 @@ pub fn generated_json(key: &GeneratedKey) -> String {
         .str("alg", Some(key.alg))
         .str("kid", Some(&key.kid))
         .raw("privateJwk", Some(&key.private_jwk))
-        .raw("publicJwk", key.public_jwk.as_deref())
-        .str("secret", key.secret.as_deref())
-        .close();
+        .raw("publicJwk", key.public_jwk.as_deref());
+    let mut o = Obj { out: &mut out, first: false };
+    for (name, value) in [("secret", &key.secret), ("privatePem", &key.private_pem), ("publicPem", &key.public_pem)] {
+        if let Some(value) = value {
+            o.str(name, Some(value));
+        }
+    }
+    o.close();
     out
 }
 

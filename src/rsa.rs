@@ -4,6 +4,7 @@
 
 use crate::alg::{Alg, Family, Hash};
 use crate::b64;
+use crate::der;
 use crate::error::{Code, Diagnostic};
 use crate::json::Json;
 use crate::jwk;
@@ -167,6 +168,33 @@ impl RsaKey {
         jwk::to_json(&self.members(), kid)
     }
 
+    /// The public key as DER SubjectPublicKeyInfo holding a PKCS#1 RSAPublicKey (RFC 8017 A.1.1).
+    #[must_use]
+    pub fn spki_der(&self) -> Option<Vec<u8>> {
+        let public = der::sequence(&[&der::unsigned_integer(&self.public.n_bytes()), &der::unsigned_integer(&self.public.e_bytes())]);
+        Some(der::spki(&rsa_algorithm(), &public))
+    }
+
+    /// The private key as DER PKCS#8 holding a PKCS#1 RSAPrivateKey (RFC 8017 A.1.2).
+    #[must_use]
+    pub fn pkcs8_der(&self) -> Option<Vec<u8>> {
+        let key = self.private.as_ref()?;
+        let [p, q] = key.primes() else { return None };
+        let integer = |value: &BoxedUint| der::unsigned_integer(&value.to_be_bytes());
+        let private = der::sequence(&[
+            &der::unsigned_integer(&[]),
+            &der::unsigned_integer(&self.public.n_bytes()),
+            &der::unsigned_integer(&self.public.e_bytes()),
+            &integer(key.d()),
+            &integer(p.as_ref()),
+            &integer(q.as_ref()),
+            &integer(key.dp()?),
+            &integer(key.dq()?),
+            &integer(&key.crt_coefficient()?),
+        ]);
+        Some(der::pkcs8(&rsa_algorithm(), &private))
+    }
+
     /// The RFC 7638 thumbprint: over `e`, `kty`, `n`.
     #[must_use]
     pub fn thumbprint(&self) -> String {
@@ -207,4 +235,9 @@ impl RsaKey {
         };
         signed.ok()
     }
+}
+
+/// `rsaEncryption` (1.2.840.113549.1.1.1) with NULL parameters (RFC 8017 A.1).
+fn rsa_algorithm() -> Vec<u8> {
+    der::sequence(&[&der::tlv(der::tag::OID, &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01]), &[0x05, 0x00]])
 }

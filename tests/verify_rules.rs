@@ -313,4 +313,14 @@ fn assert_generated_key_works(alg: &str, options: &GenerateOptions) {
     let report = check(&token, &public, "");
     assert!(report.valid, "{alg}: {:?}", report.errors);
     assert_eq!(report.key_thumbprint.as_deref(), Some(key.kid.as_str()), "{alg}");
+    // The PEM forms are the same key: the public PEM verifies, the private PEM signs.
+    let (private_pem, public_pem) = (key.private_pem.clone().unwrap(), key.public_pem.clone().unwrap());
+    assert!(private_pem.starts_with("-----BEGIN PRIVATE KEY-----") && public_pem.starts_with("-----BEGIN PUBLIC KEY-----"), "{alg}");
+    assert!(check(&token, &public_pem, "").valid, "{alg}: public PEM");
+    let from_pem = jwt_lens::import_key(&private_pem, SecretEncoding::Utf8).unwrap();
+    let again = jwt_lens::sign::sign_with(&format!(r#"{{"alg":"{alg}"}}"#), "{}", &from_pem, &mut SeededRandom(8)).unwrap();
+    assert!(check(&again, &public, "").valid, "{alg}: private PEM");
+    let info = jwt_lens::report::key_info_json(&jwt_lens::import_key(&key.private_jwk, SecretEncoding::Utf8).unwrap());
+    assert!(info.contains(&format!("\"publicPem\":{}", serde_json::Value::String(public_pem))), "{alg}: key info carries the public PEM");
+    assert!(!info.contains("PRIVATE KEY"), "{alg}: key info never carries the private key");
 }

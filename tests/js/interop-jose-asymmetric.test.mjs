@@ -35,6 +35,11 @@ for (const alg of ALGS) {
       assert.equal(payload.sub, "interop");
       assert.equal(protectedHeader.kid, generated.kid);
       assert.equal(await jose.calculateJwkThumbprint(generated.publicJwk), generated.kid, "kid is the RFC 7638 thumbprint");
+      const fromPem = await jose.importSPKI(generated.publicPem, alg);
+      assert.equal((await jose.jwtVerify(token, fromPem, { algorithms: [alg] })).payload.sub, "interop", "the public PEM is the same key");
+      const privateFromPem = await jose.importPKCS8(generated.privatePem, alg);
+      const joseToken = await new jose.SignJWT(claims()).setProtectedHeader({ alg }).sign(privateFromPem);
+      assert.equal(verify(joseToken, generated.publicJwk).valid, true, "the private PEM is the same key");
     });
 
     test("jwt-lens signs with jose's PKCS#8 private key → jose verifies", async () => {
