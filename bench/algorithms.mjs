@@ -3,7 +3,7 @@
 // and jsonwebtoken in one process, every library with a key imported once; plus the p50/p95 latency of a
 // single jwt-lens verify (every algorithm) and of a single RSA-2048 sign, and a table of issue 3's targets.
 //
-//   node bench/algorithms.mjs [--rounds 5] [--ms 150] [--samples 1000] [--latency-ms 5000] [--only RS256,ES256,…]
+//   node bench/algorithms.mjs [--rounds 5] [--ms 120] [--samples 1000] [--latency-ms 5000] [--only RS256,ES256,…]
 //
 // Per algorithm and operation, the contenders run in interleaved rounds (see lib.mjs): each round gives
 // every library ~`ms` milliseconds, in a rotating order; the figure is the median ops/s over the rounds.
@@ -21,7 +21,7 @@ import { bench, cpuModel, fail, fmt, fmtMs, latency, loadLens, pkgVersion } from
 const { values: args } = parseArgs({
   options: {
     rounds: { type: "string", default: "5" },
-    ms: { type: "string", default: "150" },
+    ms: { type: "string", default: "120" },
     samples: { type: "string", default: "1000" },
     "latency-ms": { type: "string", default: "5000" },
     only: { type: "string", default: "" },
