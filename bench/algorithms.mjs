@@ -12,6 +12,7 @@
 // never an exit code; the run exits non-zero only if a library rejects a benchmark token or signature.
 
 import { constants, generateKeyPairSync, verify as nodeVerify } from "node:crypto";
+import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { createSigner, createVerifier } from "fast-jwt";
 import jsonwebtoken from "jsonwebtoken";
@@ -212,8 +213,9 @@ const ratio = (ops) => {
 const lat = (l) => (l ? `${fmtMs(l.p50)} / ${fmtMs(l.p95)}${l.n < SAMPLES ? ` (n=${l.n})` : ""}` : "—");
 
 const out = [];
+const load = `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores at the end of the run`;
 out.push(
-  `Asymmetric JWS algorithms — Node ${process.version}, ${cpu}. Ops/s: median of ${ROUNDS} interleaved rounds × ${ROUND_MS} ms ` +
+  `Asymmetric JWS algorithms — Node ${process.version}, ${cpu}, ${load}. Ops/s: median of ${ROUNDS} interleaved rounds × ${ROUND_MS} ms ` +
     `per library (higher is better); latency: ${SAMPLES} single jwt-lens calls (p50 / p95, ms). ` +
     `jwt-lens ${lens.version}, jose ${pkgVersion("jose")}, fast-jwt ${pkgVersion("fast-jwt")}, jsonwebtoken ${pkgVersion("jsonwebtoken")}.`,
 );
@@ -265,6 +267,6 @@ out.push(
   "Every key is generated fresh and imported once per library (jwt-lens `importKey`; jose `importSPKI`/`importPKCS8` → CryptoKey; " +
     "fast-jwt `createSigner`/`createVerifier` made once; jsonwebtoken a `KeyObject`). Verify checks the signature and `exp` of one token per " +
     "algorithm (signed by jose; ES256K by jwt-lens) with `algorithms` pinned; sign makes a token with the same claims. \"n/a\": the library " +
-    "does not support the algorithm. Targets are indicative on a loaded machine; the benchmark never fails on them.",
+    "does not support the algorithm. Numbers from a busy machine are indicative only; the benchmark never fails on a target.",
 );
 console.log(out.join("\n"));
