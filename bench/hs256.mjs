@@ -8,13 +8,12 @@
 // ops/s over the rounds. Prints a Markdown table to stdout, nothing else is written. Not a test: it
 // never fails on a timing (it only exits non-zero if a library rejects the benchmark token).
 
-import { cpus } from "node:os";
 import { createSecretKey, randomBytes, webcrypto } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createVerifier, createDecoder, createSigner } from "fast-jwt";
 import jsonwebtoken from "jsonwebtoken";
 import * as jose from "jose";
+import { loadLens, fail, bench as benchRows, fmt, cpuModel, pkgVersion } from "./lib.mjs";
 
 const { values: args } = parseArgs({
   options: { rounds: { type: "string", default: "7" }, ms: { type: "string", default: "300" } },
@@ -22,14 +21,7 @@ const { values: args } = parseArgs({
 const ROUNDS = Number(args.rounds);
 const ROUND_MS = Number(args.ms);
 
-let lens;
-try {
-  lens = await import(new URL("../pkg/node/index.mjs", import.meta.url).href);
-  await lens.default();
-} catch (e) {
-  console.error(`bench: cannot load ../pkg/node/index.mjs (run scripts/build first): ${e.message}`);
-  process.exit(2);
-}
+const lens = await loadLens();
 
 // ---- fixture: one HS256 token with iat/nbf/exp, a 32-byte random secret ----
 const secretBytes = randomBytes(32);
@@ -45,11 +37,7 @@ const joseKey = await webcrypto.subtle.importKey("raw", Buffer.from(secret, "utf
 const fastDecode = createDecoder();
 const jwtKeyObject = createSecretKey(Buffer.from(secret, "utf8"));
 
-// ---- contenders: each is a function that runs `n` operations and checks the result ----
-function fail(name, detail) {
-  console.error(`bench: ${name} rejected the benchmark token: ${detail}`);
-  process.exit(1);
-}
+// ---- contenders: each runs `n` operations and checks the result (batches start at 16 calls) ----
 
 const verifyRows = [
   {
@@ -142,53 +130,9 @@ const decodeRows = [
   },
 ];
 
-// ---- timing ----
-/** Runs `row` in batches for about `ms` milliseconds; returns ops/s. */
-async function runFor(row, ms) {
-  let batch = 16;
-  let ops = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < ms) {
-    if (row.sync) row.sync(batch);
-    else await row.async(batch);
-    ops += batch;
-    elapsed = performance.now() - start;
-    // Aim for ~10 ms batches so the clock is read rarely but the round ends on time.
-    if (elapsed < ms / 30 && batch < 1 << 20) batch *= 2;
-  }
-  return (ops * 1000) / elapsed;
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-async function bench(rows) {
-  // Warm-up: every contender once (JIT, lazy init), not recorded.
-  for (const row of rows) await runFor(row, Math.min(100, ROUND_MS));
-  const samples = rows.map(() => []);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (let k = 0; k < rows.length; k++) {
-      const i = (k + round) % rows.length; // rotate the starting contender each round
-      samples[i].push(await runFor(rows[i], ROUND_MS));
-    }
-  }
-  const medians = samples.map(median);
-  const base = medians[rows.findIndex((r) => r.baseline)];
-  return rows.map((row, i) => ({
-    name: row.name,
-    ops: medians[i],
-    min: Math.min(...samples[i]),
-    max: Math.max(...samples[i]),
-    ratio: medians[i] / base,
-  }));
-}
-
-const fmt = (n) => Math.round(n).toLocaleString("en-US");
-const cpu = cpus()[0]?.model?.trim().replace(/\s+/g, " ") ?? "unknown CPU";
+// ---- timing (interleaved rounds, medians: see lib.mjs) ----
+const bench = (rows) => benchRows(rows.map((r) => Object.assign(r, { batch: 16 })), { rounds: ROUNDS, ms: ROUND_MS });
+const cpu = cpuModel();
 
 const verifyResults = await bench(verifyRows);
 const decodeResults = await bench(decodeRows);
@@ -207,11 +151,3 @@ lines.push(
     `jose ${pkgVersion("jose")}, fast-jwt ${pkgVersion("fast-jwt")}, jsonwebtoken ${pkgVersion("jsonwebtoken")}, jwt-lens ${lens.version}.`,
 );
 console.log(lines.join("\n"));
-
-function pkgVersion(name) {
-  try {
-    return JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), "utf8")).version;
-  } catch {
-    return "?";
-  }
-}
