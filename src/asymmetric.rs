@@ -38,7 +38,7 @@ pub enum Asymmetric {
 
 fn unsupported(what: &str) -> Diagnostic {
     Diagnostic::error(Code::InvalidKey, format!("{what} is not supported by this build yet."))
-        .with_hint("The full engine reads RSA, EC and Ed25519 keys and X.509 certificates; ML-DSA is planned.")
+        .with_hint("The full engine (the npm package) reads RSA, EC and Ed25519 keys and X.509 certificates; ML-DSA is planned.")
 }
 
 impl Asymmetric {
@@ -53,7 +53,7 @@ impl Asymmetric {
             "ENCRYPTED PRIVATE KEY" => Err(Diagnostic::error(Code::InvalidKey, "The private key is encrypted.")
                 .with_hint("Decrypt it first, e.g. `openssl pkcs8 -in key.pem -out plain.pem`; jwt-lens takes no passphrases yet.")),
             "RSA PUBLIC KEY" | "RSA PRIVATE KEY" => Self::from_der(&der),
-            "CERTIFICATE" => Err(unsupported("An X.509 certificate")), // handled by key::import when built in
+            "CERTIFICATE" => crate::certificate::parse(&der).map(|(key, _)| key),
             other => Err(Diagnostic::error(Code::InvalidKey, format!("A PEM block labelled \"{other}\" is not a key jwt-lens knows."))),
         }
     }
@@ -76,7 +76,11 @@ impl Asymmetric {
         if der.windows(11).take(40).any(|w| w == [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01]) {
             return Err(unsupported("An RSA key"));
         }
-        Err(Diagnostic::error(Code::InvalidKey, "The DER data is not a public or private key of a supported type."))
+        if cfg!(any(feature = "ecdsa", feature = "eddsa", feature = "rsa")) {
+            Err(Diagnostic::error(Code::InvalidKey, "The DER data is not a public or private key of a supported type."))
+        } else {
+            Err(unsupported("An asymmetric key"))
+        }
     }
 
     /// A JWK of kty `EC` or `OKP`; `None` for a kty this build does not handle.
