@@ -72,7 +72,8 @@ export type Algorithm =
   | "HS256" | "HS384" | "HS512"
   | "RS256" | "RS384" | "RS512" | "PS256" | "PS384" | "PS512"
   | "ES256" | "ES384" | "ES512" | "ES256K"
-  | "EdDSA" | "Ed25519";
+  | "EdDSA" | "Ed25519"
+  | "ML-DSA-44" | "ML-DSA-65" | "ML-DSA-87";
 
 /** A JSON Web Key (RFC 7517) as a plain object. */
 export interface Jwk {
@@ -115,7 +116,7 @@ export interface KeyHandle {
   /** An HMAC secret, or the public or private half of an asymmetric key. */
   readonly kind: "secret" | "public" | "private" | "unsupported";
   /** The JWK key type. */
-  readonly kty: "oct" | "RSA" | "EC" | "OKP" | string;
+  readonly kty: "oct" | "RSA" | "EC" | "OKP" | "AKP" | string;
   /** The curve (`"P-256"`, `"Ed25519"`…) of an EC or OKP key, else `null`. */
   readonly curve: string | null;
   /** What the input was. */

@@ -72,6 +72,7 @@ const fn row(
 const ECDSA: bool = cfg!(feature = "ecdsa");
 const EDDSA: bool = cfg!(feature = "eddsa");
 const RSA: bool = cfg!(feature = "rsa");
+const MLDSA: bool = cfg!(feature = "mldsa");
 
 use Family::{Ecdsa, EdDsa, Hmac, MlDsa, RsaPkcs1, RsaPss};
 use Hash::{Sha256, Sha384, Sha512};
@@ -94,9 +95,9 @@ pub const ALGORITHMS: &[Alg] = &[
     row("EdDSA", EdDsa, None, "OKP", None, EDDSA),
     row("Ed25519", EdDsa, None, "OKP", Some("Ed25519"), EDDSA),
     row("Ed448", EdDsa, None, "OKP", Some("Ed448"), false),
-    row("ML-DSA-44", MlDsa, None, "AKP", None, false),
-    row("ML-DSA-65", MlDsa, None, "AKP", None, false),
-    row("ML-DSA-87", MlDsa, None, "AKP", None, false),
+    row("ML-DSA-44", MlDsa, None, "AKP", None, MLDSA),
+    row("ML-DSA-65", MlDsa, None, "AKP", None, MLDSA),
+    row("ML-DSA-87", MlDsa, None, "AKP", None, MLDSA),
 ];
 
 /// The table row for `name` (case-sensitive, as RFC 7515 §4.1.1 requires).

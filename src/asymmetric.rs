@@ -1,7 +1,11 @@
 //! Asymmetric keys from PEM, DER (base64 or hex) and JWK, dispatched to their family file.
 //! A private key also serves where a public one is needed: its public half is derived.
 
-#![cfg_attr(not(all(feature = "ecdsa", feature = "eddsa", feature = "rsa")), allow(unused_imports, unused_variables, unreachable_code))]
+#![cfg_attr(
+    not(all(feature = "ecdsa", feature = "eddsa", feature = "rsa", feature = "mldsa")),
+    allow(unused_imports, unused_variables, unreachable_code)
+)]
+// (every family compiled out leaves the match arms below empty: the HMAC-only engine)
 use crate::alg::{self, Alg, Family};
 #[cfg(feature = "ecdsa")]
 use crate::ecdsa::{EcKey, SignatureProblem};
@@ -9,6 +13,8 @@ use crate::ecdsa::{EcKey, SignatureProblem};
 use crate::eddsa::EdKey;
 use crate::error::{Code, Diagnostic};
 use crate::json::Json;
+#[cfg(feature = "mldsa")]
+use crate::mldsa::MlDsaKey;
 use crate::random::RandomSource;
 #[cfg(feature = "rsa")]
 use crate::rsa::RsaKey;
@@ -34,11 +40,14 @@ pub enum Asymmetric {
     /// RSA: RS256/384/512 and PS256/384/512.
     #[cfg(feature = "rsa")]
     Rsa(RsaKey),
+    /// ML-DSA-44/65/87.
+    #[cfg(feature = "mldsa")]
+    MlDsa(MlDsaKey),
 }
 
 fn unsupported(what: &str) -> Diagnostic {
     Diagnostic::error(Code::InvalidKey, format!("{what} is not supported by this build yet."))
-        .with_hint("The full engine (the npm package) reads RSA, EC and Ed25519 keys and X.509 certificates; ML-DSA is planned.")
+        .with_hint("The full engine (the npm package) reads RSA, EC, Ed25519 and ML-DSA keys and X.509 certificates.")
 }
 
 impl Asymmetric {
@@ -72,6 +81,10 @@ impl Asymmetric {
         if let Some(key) = RsaKey::from_der(der) {
             return key.map(Self::Rsa);
         }
+        #[cfg(feature = "mldsa")]
+        if let Some(key) = MlDsaKey::from_spki_der(der).or_else(|| MlDsaKey::from_pkcs8_der(der)) {
+            return Ok(Self::MlDsa(key));
+        }
         // rsaEncryption's OID (1.2.840.113549.1.1.1) near the start: an RSA key.
         if der.windows(11).take(40).any(|w| w == [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01]) {
             return Err(unsupported("An RSA key"));
@@ -92,6 +105,8 @@ impl Asymmetric {
             "OKP" => Some(EdKey::from_jwk(jwk).map(Self::Ed)),
             #[cfg(feature = "rsa")]
             "RSA" => Some(RsaKey::from_jwk(jwk).map(Self::Rsa)),
+            #[cfg(feature = "mldsa")]
+            "AKP" => Some(MlDsaKey::from_jwk(jwk).map(Self::MlDsa)),
             _ => None,
         }
     }
@@ -106,6 +121,8 @@ impl Asymmetric {
             Self::Ed(_) => "OKP",
             #[cfg(feature = "rsa")]
             Self::Rsa(_) => "RSA",
+            #[cfg(feature = "mldsa")]
+            Self::MlDsa(_) => "AKP",
         }
     }
 
@@ -119,6 +136,8 @@ impl Asymmetric {
             Self::Ed(_) => Some("Ed25519"),
             #[cfg(feature = "rsa")]
             Self::Rsa(_) => None,
+            #[cfg(feature = "mldsa")]
+            Self::MlDsa(_) => None,
         }
     }
 
@@ -135,6 +154,12 @@ impl Asymmetric {
             Self::Ed(_) => 256,
             #[cfg(feature = "rsa")]
             Self::Rsa(ref k) => k.bits(),
+            #[cfg(feature = "mldsa")]
+            Self::MlDsa(ref k) => match k.alg() {
+                "ML-DSA-44" => 128,
+                "ML-DSA-65" => 192,
+                _ => 256,
+            },
         }
     }
 
@@ -148,6 +173,8 @@ impl Asymmetric {
             Self::Ed(ref k) => k.has_private(),
             #[cfg(feature = "rsa")]
             Self::Rsa(ref k) => k.has_private(),
+            #[cfg(feature = "mldsa")]
+            Self::MlDsa(ref k) => k.has_private(),
         }
     }
 
@@ -161,6 +188,8 @@ impl Asymmetric {
             Self::Ed(_) => alg::supported_in(Family::EdDsa).filter(|a| a.curve.is_none_or(|c| c == "Ed25519")).collect(),
             #[cfg(feature = "rsa")]
             Self::Rsa(_) => alg::supported_in(Family::RsaPkcs1).chain(alg::supported_in(Family::RsaPss)).collect(),
+            #[cfg(feature = "mldsa")]
+            Self::MlDsa(ref k) => alg::lookup(k.alg()).into_iter().collect(),
         }
     }
 
@@ -174,6 +203,8 @@ impl Asymmetric {
             Self::Ed(ref k) => k.thumbprint(),
             #[cfg(feature = "rsa")]
             Self::Rsa(ref k) => k.thumbprint(),
+            #[cfg(feature = "mldsa")]
+            Self::MlDsa(ref k) => k.thumbprint(),
         }
     }
 
@@ -187,6 +218,8 @@ impl Asymmetric {
             Self::Ed(ref k) => k.public_jwk(kid),
             #[cfg(feature = "rsa")]
             Self::Rsa(ref k) => k.public_jwk(kid),
+            #[cfg(feature = "mldsa")]
+            Self::MlDsa(ref k) => k.public_jwk(kid),
         }
     }
 
@@ -201,6 +234,8 @@ impl Asymmetric {
             Self::Ed(ref k) => k.verify(input, sig).then_some(()).ok_or(Rejection::Invalid),
             #[cfg(feature = "rsa")]
             Self::Rsa(ref k) => k.verify(alg, input, sig).then_some(()).ok_or(Rejection::Invalid),
+            #[cfg(feature = "mldsa")]
+            Self::MlDsa(ref k) => k.verify(input, sig).then_some(()).ok_or(Rejection::Invalid),
         }
     }
 
@@ -213,6 +248,8 @@ impl Asymmetric {
             Self::Ed(ref k) => k.sign(input),
             #[cfg(feature = "rsa")]
             Self::Rsa(ref k) => k.sign(alg, input, random),
+            #[cfg(feature = "mldsa")]
+            Self::MlDsa(ref k) => k.sign(input),
         }
     }
 
@@ -226,6 +263,8 @@ impl Asymmetric {
             Self::Ed(ref k) => k.spki_der(),
             #[cfg(feature = "rsa")]
             Self::Rsa(ref k) => k.spki_der(),
+            #[cfg(feature = "mldsa")]
+            Self::MlDsa(ref k) => k.spki_der(),
         };
         let der = der?;
         pem_rfc7468::encode_string("PUBLIC KEY", pem_rfc7468::LineEnding::LF, &der).ok()
@@ -241,6 +280,8 @@ impl Asymmetric {
             Self::Ed(ref k) => k.pkcs8_der(),
             #[cfg(feature = "rsa")]
             Self::Rsa(ref k) => k.pkcs8_der(),
+            #[cfg(feature = "mldsa")]
+            Self::MlDsa(ref k) => k.pkcs8_der(),
         };
         let der = der?;
         pem_rfc7468::encode_string("PRIVATE KEY", pem_rfc7468::LineEnding::LF, &der).ok()
@@ -256,6 +297,8 @@ impl Asymmetric {
             Self::Ed(ref k) => k.private_jwk(kid),
             #[cfg(feature = "rsa")]
             Self::Rsa(ref k) => k.private_jwk(kid),
+            #[cfg(feature = "mldsa")]
+            Self::MlDsa(ref k) => k.private_jwk(kid),
         }
     }
 
@@ -296,6 +339,14 @@ impl Asymmetric {
                     return Err(Diagnostic::error(Code::InvalidOption, "\"modulusLength\" must be 2048, 3072 or 4096."));
                 }
                 RsaKey::generate(bits, random).map(Self::Rsa).ok_or_else(failed)
+            }
+            #[cfg(feature = "mldsa")]
+            Family::MlDsa => {
+                let mut seed = [0_u8; 32];
+                if !random.fill(&mut seed) {
+                    return Err(failed());
+                }
+                MlDsaKey::from_seed(alg.name, &seed).map(Self::MlDsa).ok_or_else(failed)
             }
             _ => Err(Diagnostic::error(Code::UnsupportedAlg, format!("This build cannot generate {} keys yet.", alg.name))),
         }

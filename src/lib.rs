@@ -23,6 +23,8 @@ pub mod input;
 pub mod json;
 pub mod jwk;
 pub mod key;
+#[cfg(feature = "mldsa")]
+pub mod mldsa;
 pub mod options;
 pub mod random;
 pub mod report;

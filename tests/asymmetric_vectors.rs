@@ -2,7 +2,7 @@
 //! debugger fixtures (PEM and JWK), plus the rules the security review asks for.
 // Test code may unwrap and index: the no-panic rule guards the engine in src/, not its tests.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-#![cfg(all(feature = "ecdsa", feature = "eddsa", feature = "rsa"))]
+#![cfg(all(feature = "ecdsa", feature = "eddsa", feature = "rsa", feature = "mldsa"))]
 
 mod common;
 
@@ -76,7 +76,7 @@ dual_test! {
     fn jwtio_fixtures_verify_with_pem_and_jwk_keys() {
         let Some(file) = vector("jwtio-debugger-e2e/jwt.json") else { return };
         let mut checked = 0;
-        for alg in ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "Ed25519"] {
+        for alg in ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "Ed25519", "ML-DSA-44", "ML-DSA-65", "ML-DSA-87"] {
             let by_alg = &file["byAlgorithm"][alg];
             for (variant, entry) in by_alg.as_object().unwrap() {
                 let Some(token) = entry.get("jwt").and_then(Value::as_str) else { continue };
@@ -89,7 +89,7 @@ dual_test! {
                 }
             }
         }
-        assert!(checked >= 40, "only {checked} fixture keys checked");
+        assert!(checked >= 52, "only {checked} fixture keys checked");
     }
 }
 
