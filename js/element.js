@@ -172,7 +172,8 @@ export class JwtLensElement extends HTMLElement {
       }
     }
     this.#seededFrom = token;
-    this.#setToken(token);
+    if (token === this.#token) this.#render(); // e.g. readonly toggled: the same token, other inputs
+    else this.#setToken(token);
     this.#showError(error);
   }
 
