@@ -22,6 +22,7 @@ export interface JwtLensChangeDetail {
 
 /** `detail` of the `jwt-lens-verify` event. */
 export interface JwtLensVerifyDetail {
+  /** The badge's new state. */
   state: VerifyState;
   /** True only when the signature verified with the element's key and every claim check passed. */
   valid: boolean;
@@ -59,6 +60,7 @@ export declare class JwtLensElement extends HTMLElement {
 
 declare global {
   interface HTMLElementTagNameMap {
+    /** `document.createElement("jwt-lens")` and `querySelector("jwt-lens")` return a JwtLensElement. */
     "jwt-lens": JwtLensElement;
   }
   interface HTMLElementEventMap {

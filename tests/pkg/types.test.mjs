@@ -47,6 +47,8 @@ const firstCode: DiagnosticCode | undefined = report.errors[0]?.code;
 
 const key = generateKey("HS512", { size: 64 });
 const handle: KeyHandle = importKey(key.secret ?? "", { secretEncoding: "base64url" });
+const keyCount: number = handle.keyCount;
+verify("a.b.c", handle, { issuer: ["https://issuer"], audience: "api", subject: "42", typ: "JWT", requiredClaims: ["exp"], maxTokenAge: 60 });
 expectTrue<Equal<typeof handle.algorithms, ("HS256" | "HS384" | "HS512")[]>>();
 const token: string = sign({ alg: "HS512" }, { sub: "x" }, handle);
 verify(token, { keys: [key.privateJwk] });
@@ -146,6 +148,12 @@ test("types: every export of the shipped .d.ts files has a JSDoc comment, and no
     lines.forEach((line, index) => {
       if (!/^export (declare |default |type |interface )/.test(line)) return;
       exports += 1;
+      const previous = lines.slice(0, index).reverse().find((l) => l.trim() !== "");
+      assert.match(previous ?? "", /\*\/\s*$/, `${file}:${index + 1} "${line.trim()}" has no JSDoc`);
+    });
+    // Members of exported interfaces and classes are documented too.
+    lines.forEach((line, index) => {
+      if (!/^ +(readonly |static readonly )?[\w"-]+\??:/.test(line)) return;
       const previous = lines.slice(0, index).reverse().find((l) => l.trim() !== "");
       assert.match(previous ?? "", /\*\/\s*$/, `${file}:${index + 1} "${line.trim()}" has no JSDoc`);
     });
