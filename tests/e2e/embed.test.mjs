@@ -156,6 +156,23 @@ if (SKIP_REASON !== null) {
       assert.equal(await frameBackground("decode-demo"), "rgb(1, 2, 3)");
       const radius = await page.getByTestId("encode-demo").evaluate((el) => getComputedStyle(el.shadowRoot.querySelector(".frame")).borderTopLeftRadius);
       assert.equal(radius, "12px", "embed.css sets --jwt-lens-radius on the encoder");
+      // theme="auto" (the verify demo sets none) follows the reader's colour scheme.
+      await page.emulateMedia({ colorScheme: "dark" });
+      assert.equal(await frameBackground("verify-demo"), "rgb(13, 17, 23)", "auto, dark scheme");
+      assert.equal(await frameBackground("decode-demo"), "rgb(1, 2, 3)", "an explicit light theme ignores the scheme");
+      await page.emulateMedia({ colorScheme: "light" });
+      assert.equal(await frameBackground("verify-demo"), "rgb(255, 255, 255)", "auto, light scheme");
+    }));
+
+  test("embed: compact hides the labels and the check list", () =>
+    withEmbed(async (page) => {
+      const visibleLabels = (id) => page.getByTestId(id).evaluate((el) =>
+        [...el.shadowRoot.querySelectorAll(".label")].filter((node) => node.checkVisibility()).length);
+      assert.equal(await visibleLabels("decode-demo"), 0, "compact");
+      assert.ok((await visibleLabels("verify-demo")) > 0, "not compact");
+      await page.getByTestId("verify-demo").evaluate((el) => { el.compact = true; });
+      assert.equal(await visibleLabels("verify-demo"), 0);
+      assert.equal(await page.getByTestId("verify-demo").getByTestId("checks").isVisible(), false);
     }));
 
   test("embed: a secret in the key attribute is refused; the same secret by property verifies", () =>
