@@ -203,6 +203,28 @@ if (SKIP_REASON !== null) {
       assert.notEqual(SECRET, DEMO_SECRET);
     }));
 
+  test("embed: without a key from the page, readers type one; changes fire jwt-lens-change", () =>
+    withEmbed(async (page) => {
+      const token = await page.getByTestId("verify-demo").evaluate((el) => el.token);
+      await page.evaluate((token) => {
+        const el = document.createElement("jwt-lens");
+        el.setAttribute("mode", "verify");
+        el.setAttribute("data-testid", "typed-key");
+        el.setAttribute("token", token);
+        el.addEventListener("jwt-lens-change", (event) => { el.dataset.changed = event.detail.decoded.kind; });
+        document.body.append(el);
+      }, token);
+      const element = page.getByTestId("typed-key");
+      await element.locator('[data-testid="status"][data-state="unverified"]').waitFor();
+      await element.getByTestId("key-input").fill(`${DEMO_SECRET}x`);
+      await element.locator('[data-testid="status"][data-state="invalid"]').waitFor();
+      await element.getByTestId("key-input").fill(DEMO_SECRET);
+      await element.locator('[data-testid="status"][data-state="verified"]').waitFor();
+      await element.evaluate((el) => { el.token = "a.b"; });
+      await page.locator('[data-testid="typed-key"][data-changed="invalid"]').waitFor();
+      await element.locator('[data-testid="status"][data-state="malformed"]').waitFor();
+    }));
+
   test("embed: the CSP is strict and enforced, and the element is styled anyway", () =>
     withEmbed(async (page) => {
       const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
