@@ -88,7 +88,7 @@ function engineImports({ external, pkgWebDir }) {
   };
 }
 
-/** Replaces www/wasm-source.js by a module whose default export is the wasm bytes. */
+/** Replaces wasm-source.js (www/ for the single file, js/ for the element script) by the wasm bytes. */
 export function inlineWasm(wasm) {
   return {
     name: "jwt-lens-inline-wasm",
