@@ -23,6 +23,7 @@ export type DiagnosticCode =
 export interface Diagnostic {
   /** Stable machine-readable code. */
   code: DiagnosticCode;
+  /** How serious it is; only `"error"` makes a verification fail. */
   severity: Severity;
   /** One sentence for a person. */
   message: string;
@@ -41,13 +42,17 @@ export type SegmentPart =
 
 /** Where one part sits in the input, as UTF-16 offsets (`input.slice(start, end)`). */
 export interface Segment {
+  /** Which part this is. */
   part: SegmentPart;
+  /** UTF-16 offset of the part's first character in the input. */
   start: number;
+  /** UTF-16 offset just past the part's last character. */
   end: number;
 }
 
 /** The result of `decode`: everything that could be decoded, plus what was wrong. Nothing here is verified. */
 export interface Decoded {
+  /** The token's shape: a JWS, a JWE (header only), an unsecured JWT, or not a token. */
   kind: TokenKind;
   /** The parsed protected header, or `null` when it could not be decoded as a JSON object. */
   header: JsonObject | null;
@@ -61,6 +66,7 @@ export interface Decoded {
   signature: string | null;
   /** The token's parts, in order, for colouring the input. */
   segments: Segment[];
+  /** Everything notable about the input, including why it could not be decoded. */
   diagnostics: Diagnostic[];
 }
 
@@ -77,23 +83,36 @@ export type Algorithm =
 
 /** A JSON Web Key (RFC 7517) as a plain object. */
 export interface Jwk {
+  /** Key type (RFC 7517 §4.1): `"oct"`, `"RSA"`, `"EC"`, `"OKP"` or `"AKP"` (ML-DSA). */
   kty: string;
+  /** The curve of an EC or OKP key (`"P-256"`, `"Ed25519"`…). */
   crv?: string;
+  /** Public coordinates / key of an EC or OKP key, base64url. */
   x?: string;
+  /** EC y coordinate, base64url. */
   y?: string;
+  /** The private scalar or seed of an EC or OKP key, base64url. */
   d?: string;
+  /** RSA modulus, base64url. */
   n?: string;
+  /** RSA public exponent, base64url. */
   e?: string;
+  /** Key ID (RFC 7517 §4.5); `verify` picks the key of a set by the token's `kid`. */
   kid?: string;
+  /** The one algorithm this key is for (RFC 7517 §4.4). */
   alg?: string;
+  /** `"sig"` or `"enc"` (RFC 7517 §4.2); an `"enc"` key is never used to verify. */
   use?: string;
+  /** Permitted operations (RFC 7517 §4.3), e.g. `["verify"]`. */
   key_ops?: string[];
+  /** The secret of an `oct` key, base64url (RFC 7518 §6.4.1). */
   k?: string;
   [member: string]: JsonValue | undefined;
 }
 
 /** A JSON Web Key Set (RFC 7517 §5). */
 export interface Jwks {
+  /** The keys; `verify` picks by `kid`, else tries each key that fits the algorithm. */
   keys: Jwk[];
 }
 
@@ -127,6 +146,7 @@ export interface KeyHandle {
   readonly algorithms: Algorithm[];
   /** RFC 7638 JWK thumbprint (SHA-256, base64url). */
   readonly thumbprint: string;
+  /** The key's `kid` (of the first key of a set), or `null`. */
   readonly kid: string | null;
   /** The public key as a JWK (derived from a private key), `null` for a secret. */
   readonly publicJwk: Jwk | null;
@@ -134,8 +154,9 @@ export interface KeyHandle {
   readonly publicPem: string | null;
   /** For an X.509 certificate: what it says about itself. Unverified: no chain is checked. */
   readonly certificate: CertificateInfo | null;
-  /** How many keys the input held (a JWK Set may hold several). */
+  /** How many usable keys the input held (a JWK Set may hold several). */
   readonly keyCount: number;
+  /** Notes from parsing, e.g. keys of a set that were skipped. */
   readonly diagnostics: Diagnostic[];
 }
 
@@ -150,23 +171,41 @@ export interface VerifyOptions {
   secretEncoding?: SecretEncoding;
   /** The time to validate at, in NumericDate seconds. Default: the current time. */
   now?: number;
-  /** Seconds of clock skew tolerated for `exp` and `nbf`. Default `0`. */
+  /** Seconds of clock skew tolerated for `exp`, `nbf` and `iat`. Default `0`. */
   leeway?: number;
+  /** Expected `iss`, or a list of accepted issuers (exact match). Default: not checked. */
+  issuer?: string | string[];
+  /** Expected audience(s): the token's `aud` (string or array) must contain one. Default: not checked. */
+  audience?: string | string[];
+  /** Expected `sub` (exact match). Default: not checked. */
+  subject?: string;
+  /** Expected `typ` header, compared as RFC 8725 §3.11 says (case-insensitive, `application/` optional). Default: not checked. */
+  typ?: string;
+  /** Claims that must be present. Default `[]`. */
+  requiredClaims?: string[];
+  /** Maximum seconds since `iat`; makes `iat` required and a future `iat` fail. Default: not checked. */
+  maxTokenAge?: number;
+  /** Accepted for the coming RFC 7797 support; `b64` is not processed yet. Default `false`. */
+  supportsB64?: boolean;
 }
 
 /** One validation step and its outcome. */
 export interface Check {
   /** What was checked: `"format"`, `"alg"`, `"key"`, `"crit"`, `"signature"`, `"exp"`, `"nbf"`, `"claims"`. */
   name: string;
+  /** Whether it passed. */
   ok: boolean;
   /** Set when the check failed. */
   code?: DiagnosticCode;
+  /** What was found, for a person. */
   message: string;
 }
 
 /** The result of `verify`. `valid` is true only when the signature verified with the caller's key and every check passed. */
 export interface VerifyReport {
+  /** True only when the signature verified with a key the caller supplied and every check passed. */
   valid: boolean;
+  /** True when the signature verified, whatever the claims say (an expired token can have a valid signature). */
   signatureValid: boolean;
   /** The header's `alg` (untrusted, as the token states it). */
   alg: string | null;
@@ -174,10 +213,15 @@ export interface VerifyReport {
   kid: string | null;
   /** RFC 7638 thumbprint of the key that was used, or `null`. */
   keyThumbprint: string | null;
+  /** The decoded header. */
   header: JsonObject | null;
+  /** The decoded payload (claims), trustworthy only when `valid` is true. */
   payload: JsonValue | null;
+  /** Every step, in order: format, alg, key, crit, signature, then the claims. */
   checks: Check[];
+  /** Why the token is not valid (empty when `valid`). */
   errors: Diagnostic[];
+  /** What is worth knowing but does not fail verification, e.g. `weak_key`, `embedded_key_ignored`. */
   warnings: Diagnostic[];
 }
 
@@ -197,9 +241,11 @@ export interface GenerateKeyOptions {
 
 /** A freshly generated key. */
 export interface GeneratedKey {
+  /** The algorithm the key is for. */
   alg: Algorithm;
   /** The RFC 7638 thumbprint, suggested as `kid`. */
   kid: string;
+  /** The whole key as a JWK (for HS*: an `oct` JWK with `k`, `alg` and `kid`). */
   privateJwk: Jwk;
   /** `null` for symmetric keys: an HMAC secret has no public half. */
   publicJwk: Jwk | null;
@@ -219,8 +265,11 @@ export interface ImportKeyOptions {
 
 /** Thrown for caller mistakes (an unusable key or algorithm, a bad argument). Bad tokens never throw. */
 export declare class JwtLensError extends Error {
+  /** Always `"JwtLensError"`. */
   readonly name: "JwtLensError";
+  /** Stable machine-readable code (see the README's table). */
   readonly code: DiagnosticCode;
+  /** What to try next, when there is something to try. */
   readonly hint?: string;
 }
 
@@ -242,5 +291,5 @@ export declare function generateKey(alg: Algorithm, options?: GenerateKeyOptions
 /** Parses a key once; the handle makes repeated `verify` calls faster. Throws `JwtLensError` on an unusable key. */
 export declare function importKey(input: string | Jwk | Jwks, options?: ImportKeyOptions): KeyHandle;
 
-/** The package version. */
+/** The package version, the same as its package.json `version` (e.g. `"0.1.0"`). */
 export declare const version: string;

@@ -1,5 +1,6 @@
 // The build pipeline behind scripts/build: wasm-pack per target of wasm-pack.toml, wasm-opt
-// with the manifest's arguments, the npm package, the site and the single file, then budgets.
+// with the manifest's arguments, the npm package, the site, the single file and the standalone
+// <jwt-lens> script, then budgets and the package's tarball size.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
@@ -9,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { assemblePackage, assembleWebEntry } from "./package.mjs";
 import { buildSite } from "./site.mjs";
+import { buildElementScript } from "./element.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
@@ -42,6 +44,17 @@ function checkBudgets(budgets, measured) {
   if (over) throw new Error("a size budget in wasm-pack.toml is exceeded");
 }
 
+/** Prints what `npm publish` would upload: the tarball's size, unpacked size and file count. */
+function reportTarball(pkgDir) {
+  const out = execFileSync("npm", ["pack", "--dry-run", "--json", pkgDir], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false" },
+  });
+  const [info] = JSON.parse(out);
+  console.log(`== npm tarball ${info.filename}: ${kb(info.size)} (unpacked ${kb(info.unpackedSize)}, ${info.entryCount} files)`);
+}
+
 /** What a first visit downloads: the page, its script and style, and the engine. */
 async function firstLoadSize(siteDir) {
   let total = 0;
@@ -70,10 +83,19 @@ async function main() {
     siteDir: join(root, "dist/site"),
     singleFile: join(root, "dist/jwt-lens.html"),
   });
+  // The standalone element runs on the HMAC-only engine, like the debugger's first load, until
+  // it too can fetch the full engine on demand (the npm package's element has every family).
+  const element = await buildElementScript({
+    pkgWebDir: coreDir,
+    outFile: join(root, "dist/jwt-lens-element.js"),
+    copies: [join(root, "dist/site/jwt-lens-element.js")], // the embed demo loads it from its own origin
+  });
   measured["site-first-load"] = await firstLoadSize(join(root, "dist/site"));
   measured["single-file"] = site.singleFileGzipBytes;
+  measured["element-script"] = element.gzipBytes;
   checkBudgets(manifest.budgets, measured);
-  console.log(`== built pkg/ (jwt-lens ${version}), dist/site/ and dist/jwt-lens.html`);
+  reportTarball(pkgDir);
+  console.log(`== built pkg/ (jwt-lens ${version}), dist/site/, dist/jwt-lens.html and dist/jwt-lens-element.js`);
 }
 
 main().catch((error) => {

@@ -4,6 +4,8 @@ import { copyFile, readFile, rm, writeFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 
 const VERSION_MARK = /__JWT_LENS_VERSION__/g;
+/** The element's modules, copied unchanged into pkg/web/ (see js/element.js). */
+export const ELEMENT_FILES = ["element.js", "element-view.js", "element-style.js", "wasm-source.js"];
 
 /** The CommonJS twin of js/api.js, which is import-free by rule, so dropping `export` suffices. */
 export function apiToCommonJs(source) {
@@ -32,6 +34,8 @@ export async function assembleWebEntry({ root, dir, version }) {
   await copyFile(join(js, "api.js"), join(dir, "api.js"));
   await stamp(join(js, "web-entry.js"), join(dir, "index.js"), version);
   await writeFile(join(dir, "package.json"), '{ "type": "module" }\n');
+  // The <jwt-lens> element (web only: it needs a DOM); it imports ./index.js, the web entry.
+  for (const name of ELEMENT_FILES) await copyFile(join(js, name), join(dir, name));
 }
 
 export async function assemblePackage({ root, pkgDir, version }) {
@@ -45,6 +49,7 @@ export async function assemblePackage({ root, pkgDir, version }) {
   // Module type per folder: the nodejs glue is CommonJS, the web glue an ES module.
   await writeFile(join(node, "package.json"), '{ "type": "commonjs" }\n');
   await copyFile(join(js, "jwt-lens.d.ts"), join(pkgDir, "jwt-lens.d.ts"));
+  await copyFile(join(js, "element.d.ts"), join(pkgDir, "element.d.ts"));
   await stamp(join(js, "package.template.json"), join(pkgDir, "package.json"), version);
   await copyFile(join(js, "README.md"), join(pkgDir, "README.md"));
   await copyFile(join(root, "LICENSE"), join(pkgDir, "LICENSE"));

@@ -22,7 +22,7 @@ const ENGINE_PREFIX = "./jwt-lens/";
 /** What esbuild bundles; every other www/ file (HTML, images) is copied as it is. */
 const BUNDLED_EXTENSIONS = new Set([".js", ".mjs", ".css"]);
 
-const COMMON_OPTIONS = {
+export const COMMON_OPTIONS = {
   bundle: true,
   format: "esm",
   platform: "browser",
@@ -52,7 +52,8 @@ export async function buildSite({ root, pkgWebDir, siteDir, singleFile }) {
   await cp(pkgWebDir, join(siteDir, ENGINE_PREFIX), { recursive: true });
   await esbuild.build({
     ...COMMON_OPTIONS,
-    entryPoints: [join(www, "app.js"), join(www, "style.css")],
+    // The debugger, and the <jwt-lens> embed demo's own script and style (embed.html).
+    entryPoints: ["app.js", "style.css", "embed.js", "embed.css"].map((name) => join(www, name)),
     outdir: siteDir,
     plugins: [engineImports({ external: true })],
   });
@@ -87,8 +88,8 @@ function engineImports({ external, pkgWebDir }) {
   };
 }
 
-/** Replaces www/wasm-source.js by a module whose default export is the wasm bytes. */
-function inlineWasm(wasm) {
+/** Replaces wasm-source.js (www/ for the single file, js/ for the element script) by the wasm bytes. */
+export function inlineWasm(wasm) {
   return {
     name: "jwt-lens-inline-wasm",
     setup(build) {

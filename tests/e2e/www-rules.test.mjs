@@ -18,13 +18,26 @@ async function wwwFiles(extension) {
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
 }
 
+const FORBIDDEN = [
+  /innerHTML/, /outerHTML/, /insertAdjacentHTML/, /document\.write/, /DOMParser/, /createContextualFragment/,
+  /localStorage/, /sessionStorage/, /indexedDB/, /document\.cookie/, /caches\./,
+  /fetch\(/, /XMLHttpRequest/, /sendBeacon/, /WebSocket/, /EventSource/, /\beval\(/, /new Function/,
+  /\batob\(/, /\bbtoa\(/, // base64 of token parts is the engine's job (DESIGN §2)
+];
+
+test("the <jwt-lens> element's modules follow the same rules as www/, and inject no <style>", async () => {
+  const files = (await readdir(join(ROOT, "js"))).filter((name) => /^(element.*|wasm-source)\.js$/.test(name));
+  assert.deepEqual(files.sort(), ["element-style.js", "element-view.js", "element.js", "wasm-source.js"]);
+  for (const name of files) {
+    const text = await readFile(join(ROOT, "js", name), "utf8");
+    for (const pattern of [...FORBIDDEN, /createElement\("style"\)/, /setAttribute\("style"/]) {
+      assert.doesNotMatch(text, pattern, `js/${name} uses ${pattern}`);
+    }
+  }
+});
+
 test("www/ never hands strings to the HTML parser, stores nothing and opens no connection", async () => {
-  const forbidden = [
-    /innerHTML/, /outerHTML/, /insertAdjacentHTML/, /document\.write/, /DOMParser/, /createContextualFragment/,
-    /localStorage/, /sessionStorage/, /indexedDB/, /document\.cookie/, /caches\./,
-    /fetch\(/, /XMLHttpRequest/, /sendBeacon/, /WebSocket/, /EventSource/, /\beval\(/, /new Function/,
-    /\batob\(/, /\bbtoa\(/, // base64 of token parts is the engine's job (DESIGN §2)
-  ];
+  const forbidden = FORBIDDEN;
   const files = [...(await wwwFiles(".js")), ...(await wwwFiles(".html"))];
   assert.ok(files.length > 5, "www/ has the page's files");
   for (const file of files) {

@@ -32,6 +32,12 @@ describe("pkg/ on disk", () => {
     assert.equal(dot.default, "./web/index.js");
     assert.ok(Object.keys(dot).indexOf("types") === 0, '"types" must come first in the conditions (TypeScript picks the first match)');
     assert.ok(Object.keys(dot).indexOf("node") < Object.keys(dot).indexOf("default"), '"default" must be the last condition');
+    // The <jwt-lens> element: browser-only, typed, and the one module with a side effect (define).
+    assert.deepEqual(pkgJson.exports["./element"], { types: "./element.d.ts", default: "./web/element.js" });
+    assert.deepEqual(pkgJson.sideEffects, ["./web/element.js"]);
+    for (const entry of Object.values(pkgJson.exports)) {
+      if (typeof entry === "object") assert.ok(existsSync(join(pkgDir, entry.types)), `types ${entry.types} exist`);
+    }
     for (const k of ["dependencies", "peerDependencies", "optionalDependencies", "bundleDependencies", "bundledDependencies"]) {
       assert.ok(!pkgJson[k] || Object.keys(pkgJson[k]).length === 0, `no ${k}`);
     }
@@ -113,6 +119,7 @@ describe("npm pack + install by name", () => {
 
   test("tarball contents", () => {
     for (const f of ["package/README.md", "package/LICENSE", "package/package.json", "package/jwt-lens.d.ts",
+      "package/element.d.ts", "package/web/element.js", "package/web/element-view.js", "package/web/element-style.js", "package/web/wasm-source.js",
       "package/web/index.js", "package/node/index.mjs", "package/node/index.cjs"]) {
       assert.ok(files.includes(f), `${f} in tarball (got ${files.join(", ")})`);
     }
@@ -142,7 +149,7 @@ describe("npm pack + install by name", () => {
       const r = verify(token, secret);
       const bad = verify(token, secret + "!");
       console.log(JSON.stringify({
-        resolved: import.meta.resolve("jwt-lens"),
+        resolved: import.meta.resolve("jwt-lens"), element: import.meta.resolve("jwt-lens/element"),
         kind: decode(token).kind, valid: r.valid, sub: r.payload.sub, bad: bad.valid,
         badCode: bad.errors.map((e) => e.code), exports: Object.keys(all).sort(), version: all.version,
       }));
@@ -150,6 +157,7 @@ describe("npm pack + install by name", () => {
     writeFileSync(join(project, "smoke.mjs"), script);
     const out = JSON.parse(execFileSync(process.execPath, ["smoke.mjs"], { cwd: project, encoding: "utf8" }));
     assert.match(out.resolved, /\/node_modules\/jwt-lens\/node\/index\.mjs$/);
+    assert.match(out.element, /\/node_modules\/jwt-lens\/web\/element\.js$/);
     assert.equal(out.kind, "jws");
     assert.equal(out.valid, true);
     assert.equal(out.sub, "esm");
