@@ -102,7 +102,12 @@ function engineImports({ external, pkgWebDir }) {
   };
 }
 
-/** Replaces www/wasm-source.js by a module whose default export is the wasm bytes. */
+/**
+ * Replaces www/wasm-source.js by a module whose default export is the wasm bytes. The bytes
+ * travel gzip-compressed in base64 and are inflated by the browser's DecompressionStream:
+ * base64 of the raw wasm defeats the page's own gzip (its 3-byte groups shift every match), so
+ * this makes the single file ~25% smaller over the wire, which matters with every family inside.
+ */
 function inlineWasm(wasm) {
   return {
     name: "jwt-lens-inline-wasm",
@@ -111,11 +116,12 @@ function inlineWasm(wasm) {
       build.onLoad({ filter: /.*/, namespace: "jwt-lens-wasm" }, () => ({
         loader: "js",
         contents: [
-          `const base64 = "${wasm.toString("base64")}";`,
+          `const base64 = "${gzipSync(wasm, { level: 9 }).toString("base64")}";`,
           "const binary = atob(base64);",
-          "const bytes = new Uint8Array(binary.length);",
-          "for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);",
-          "export default bytes;",
+          "const packed = new Uint8Array(binary.length);",
+          "for (let i = 0; i < binary.length; i += 1) packed[i] = binary.charCodeAt(i);",
+          'const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));',
+          "export default new Uint8Array(await new Response(inflated).arrayBuffer());",
         ].join("\n"),
       }));
     },
