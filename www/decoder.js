@@ -10,7 +10,7 @@
 // so a token or key the core engine cannot handle loads the full engine and renders again.
 
 import { byTestId, prettyJson } from "./dom.js";
-import { renderKeyInfo } from "./key-info.js";
+import { FORMAT_NAMES, renderKeyInfo } from "./key-info.js";
 import { wireKeyFile } from "./key-file.js";
 import { renderTokenView } from "./token-view.js";
 import { assessSignature, renderStatus } from "./signature-status.js";
@@ -111,7 +111,7 @@ export function createDecoder(engine) {
     const notSecret = key.info !== null && key.info.kind !== "secret";
     view.secretEncoding.disabled = notSecret;
     view.encodingNote.textContent = notSecret
-      ? `The encoding only applies to secrets; this is a ${key.info.format.toUpperCase()} ${key.info.kind} key, read as it is.`
+      ? `The encoding only applies to secrets; this ${FORMAT_NAMES[key.info.format] ?? key.info.format} is read as it is.`
       : "";
     return key;
   }

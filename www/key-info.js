@@ -5,7 +5,7 @@
 
 import { el } from "./dom.js";
 
-const FORMAT_NAMES = { secret: "secret text", pem: "PEM", der: "DER (base64 or hex)", jwk: "JWK", jwks: "JWK Set" };
+export const FORMAT_NAMES = { secret: "secret text", pem: "PEM", der: "DER (base64 or hex)", jwk: "JWK", jwks: "JWK Set" };
 const KIND_NAMES = {
   secret: "HMAC secret",
   public: "public key",
