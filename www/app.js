@@ -20,6 +20,7 @@ const ENGINE_NOTES = {
   core: "Engine: HMAC core. Other algorithms and keys load from this site when a token or key needs them.",
   loading: "Loading the full engine (ECDSA, EdDSA and every key format) from this site…",
   full: "",
+  unavailable: "Engine: HMAC core only. The full engine could not be loaded from this site, so other algorithms and keys are reported as not supported.",
 };
 
 async function main() {

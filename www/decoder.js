@@ -140,7 +140,6 @@ export function createDecoder(engine) {
       view.secretEncoding.value = secretEncoding;
       update();
     },
-    update,
   };
 }
 

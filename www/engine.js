@@ -11,13 +11,14 @@ const NOT_IN_THIS_BUILD = new Set(["unsupported_alg", "invalid_key"]);
 /**
  * Wraps the first engine's API (`first`: { decode, verify, sign, generateKey, importKey }).
  * `loadFull()` resolves to the full engine's initialised API, or is null when `first` already is
- * the full engine. Reports its state on `<html data-engine="core|loading|full">` for the tests
- * and for the small engine note in the page.
+ * the full engine. Reports its state on `<html data-engine>` ("core", "loading", "full" or
+ * "unavailable") for the tests and for the small engine note in the page.
  */
 export function createEngine({ first, loadFull }) {
   let api = first;
   let full = loadFull === null;
   let upgrading = null;
+  let unavailable = false; // the full engine failed to load: keep the core's answers
   const listeners = new Set();
   const retries = new Set(); // one re-render per panel, however many of its calls asked
 
@@ -37,8 +38,10 @@ export function createEngine({ first, loadFull }) {
         announce("full");
         return true;
       } catch (error) {
-        console.error("jwt-lens: the full engine could not load", error);
-        announce("core");
+        // Not console.error: a site hosted without jwt-lens-full/ is a choice, not a page bug.
+        console.warn("jwt-lens: the full engine could not load", error);
+        unavailable = true;
+        announce("unavailable");
         return false;
       }
     })();
@@ -57,12 +60,13 @@ export function createEngine({ first, loadFull }) {
     } catch (error) {
       outcome = { error };
     }
-    if (!full && loadFull !== null && needsFullEngine(outcome)) {
+    if (!full && !unavailable && loadFull !== null && needsFullEngine(outcome)) {
       retries.add(retry);
-      upgrade().then((ok) => {
+      upgrade().then(() => {
+        // Loaded or not, render again: with the full engine's answer, or with the core's.
         const waiting = [...retries];
         retries.clear();
-        if (ok) for (const again of waiting) again();
+        for (const again of waiting) again();
       });
       return { ...outcome, pending: true };
     }
@@ -80,7 +84,7 @@ export function createEngine({ first, loadFull }) {
     get api() {
       return api;
     },
-    /** Calls `listener(state)` on every change of "core" | "loading" | "full". */
+    /** Calls `listener(state)` on every change of "core" | "loading" | "full" | "unavailable". */
     onChange(listener) {
       listeners.add(listener);
     },
