@@ -1,6 +1,6 @@
 // The key-generator panel: a fresh key for any algorithm the engine supports, made by the
 // engine's `generateKey` from the browser's random source, shown as private and public JWK
-// with its kid (the RFC 7638 thumbprint). Nothing is kept: the key lives in these text boxes
+// with its kid (the RFC 7638 thumbprint), and as PEM where the engine gives PEM. Nothing is kept: the key lives in these text boxes
 // until the page closes. Hand-offs put the private key in the encoder, or the public key (the
 // secret, for HMAC) in the verifier.
 
@@ -20,6 +20,9 @@ export function createKeyGenerator(engine, { onUseInEncoder, onUseInVerifier }) 
     publicJwk: byTestId("keygen-public"),
     secret: byTestId("keygen-secret"),
     secretRow: byTestId("keygen-secret-row"),
+    privatePem: byTestId("keygen-private-pem"),
+    publicPem: byTestId("keygen-public-pem"),
+    pemRow: byTestId("keygen-pem-row"),
     status: byTestId("keygen-status"),
     useInEncoder: byTestId("keygen-use-encoder"),
     useInVerifier: byTestId("keygen-use-verifier"),
@@ -40,7 +43,11 @@ export function createKeyGenerator(engine, { onUseInEncoder, onUseInVerifier }) 
     const secret = typeof key?.secret === "string" ? key.secret : "";
     view.secret.value = secret;
     view.secretRow.hidden = secret === "";
+    view.privatePem.value = typeof key?.privatePem === "string" ? key.privatePem : "";
+    view.publicPem.value = typeof key?.publicPem === "string" ? key.publicPem : "";
+    view.pemRow.hidden = view.privatePem.value === "" && view.publicPem.value === "";
     view.publicJwk.placeholder = key !== null && key.publicJwk === null ? "An HMAC secret has no public half: verify with the same secret." : "";
+    view.useInVerifier.textContent = secret === "" ? "Use public key in verifier" : "Use secret in verifier";
     view.useInEncoder.disabled = key === null;
     view.useInVerifier.disabled = key === null;
   }

@@ -6,7 +6,7 @@
 
 import assert from "node:assert/strict";
 import { createHash, createPublicKey, generateKeyPairSync, sign as cryptoSign, verify as cryptoVerify } from "node:crypto";
-import { b64url, expectState } from "./support.mjs";
+import { b64url, expectState, hmacSignature } from "./support.mjs";
 
 /** A fresh P-256 key pair: PEM texts and JWKs. */
 export function p256Pair(kid) {
@@ -171,4 +171,26 @@ export async function encoderPrivateKeyFlow(page) {
     );
     assert.equal(await page.getByTestId("encoder-secret-encoding").isDisabled(), true, "no encoding for a PEM key");
   }
+}
+
+/** A generated HMAC secret (base64url) signs in the encoder and verifies in the decoder. */
+export async function generatorSecretFlow(page, alg = "HS384") {
+  await page.getByTestId("tab-keys").click();
+  await page.getByTestId("keygen-alg").selectOption(alg);
+  await page.getByTestId("keygen-generate").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="keygen-secret"]').value !== "");
+  const secret = await page.getByTestId("keygen-secret").inputValue();
+  assert.equal(await page.getByTestId("keygen-public").inputValue(), "", "a secret has no public half");
+  assert.equal(JSON.parse(await page.getByTestId("keygen-private").inputValue()).k, secret);
+
+  await page.getByTestId("keygen-use-encoder").click();
+  await page.getByTestId("encoder-payload").fill(JSON.stringify({ sub: `generated-${alg}` }));
+  await page.waitForFunction(() => document.querySelector('[data-testid="encoder-output"]').value !== "");
+  const token = await page.getByTestId("encoder-output").inputValue();
+  const [header, payload, signature] = token.split(".");
+  assert.equal(JSON.parse(Buffer.from(header, "base64url")).alg, alg);
+  assert.equal(signature, hmacSignature(`${header}.${payload}`, Buffer.from(secret, "base64url"), alg));
+  await page.getByTestId("encoder-open").click();
+  await expectState(page, "verified");
+  assert.equal(await page.getByTestId("secret-encoding").inputValue(), "base64url");
 }

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { encoderFlow } from "./encoder-flow.mjs";
 import { diagnosticsFlow, markupFlow, secretNeverTouchesTokenFlow, signatureFlow } from "./flows.mjs";
-import { encoderPrivateKeyFlow, es256PemFlow, generatorFlow, jwksFlow, keyFileFlow } from "./key-flows.mjs";
+import { encoderPrivateKeyFlow, es256PemFlow, generatorFlow, generatorSecretFlow, jwksFlow, keyFileFlow } from "./key-flows.mjs";
 import { SINGLE_FILE_URL, SKIP_REASON, expectState, launchBrowser, openDebugger, storageSnapshot } from "./support.mjs";
 
 if (SKIP_REASON !== null) {
@@ -57,6 +57,7 @@ if (SKIP_REASON !== null) {
   test("generated keys (ES256, ES512, EdDSA, HS384) sign in the encoder and verify in the decoder", () =>
     withPage(async (page) => {
       for (const alg of ["ES256", "ES512", "EdDSA"]) await generatorFlow(page, alg);
+      await generatorSecretFlow(page, "HS384");
     }));
   test("the encoder signs with PEM private keys", () => withPage(encoderPrivateKeyFlow));
 
