@@ -27,7 +27,37 @@ export function keyInfoRows(info) {
     ["thumbprint", "Thumbprint (RFC 7638)", info.format === "jwks" ? null : info.thumbprint],
     ["algorithms", "Fits", Array.isArray(info.algorithms) && info.algorithms.length > 0 ? info.algorithms.join(", ") : null],
   ];
-  return rows.filter(([, , text]) => text !== null && text !== undefined && text !== "");
+  return [...rows, ...extraRows(info)].filter(([, , text]) => text !== null && text !== undefined && text !== "");
+}
+
+/** Fields named above, or not facts to list (the key material and the diagnostics). */
+const LISTED = new Set([
+  "kind", "format", "kty", "curve", "bits", "keyCount", "kid", "thumbprint", "algorithms",
+  "publicJwk", "publicPem", "privateJwk", "privatePem", "diagnostics",
+]);
+
+/**
+ * Whatever else the engine reports about a key (as the engine grows: a certificate's subject,
+ * issuer and validity, a suggested kid...), listed under the engine's own names, one level deep,
+ * so a new fact shows up without a page change.
+ */
+function extraRows(info) {
+  const rows = [];
+  const describe = (value) => {
+    if (typeof value === "string") return value;
+    if (typeof value === "number" || typeof value === "boolean") return String(value);
+    if (Array.isArray(value) && value.every((item) => typeof item !== "object" || item === null)) return value.join(", ");
+    return null;
+  };
+  for (const [name, value] of Object.entries(info)) {
+    if (LISTED.has(name) || value === null || value === undefined) continue;
+    if (typeof value === "object" && !Array.isArray(value)) {
+      for (const [inner, innerValue] of Object.entries(value)) rows.push([`${name}.${inner}`, `${name} ${inner}`, describe(innerValue)]);
+    } else {
+      rows.push([name, name, describe(value)]);
+    }
+  }
+  return rows;
 }
 
 /**

@@ -132,4 +132,15 @@ test("the key facts shown are the engine's, and a set shows no single key's kid 
   assert.equal(set["key-count"], "3");
   assert.equal(set.kid, undefined);
   assert.equal(set.thumbprint, undefined);
+  // Facts the engine adds later are listed under its own names, without a page change.
+  const certificate = fields(keyInfoRows({
+    ...info, suggestedKid: "tp", certificate: { subject: "CN=example", notAfter: 1800000000, chain: ["a", "b"] },
+    publicJwk: { kty: "EC" }, publicPem: "-----BEGIN PUBLIC KEY-----",
+  }));
+  assert.equal(certificate.suggestedKid, "tp");
+  assert.equal(certificate["certificate.subject"], "CN=example");
+  assert.equal(certificate["certificate.notAfter"], "1800000000");
+  assert.equal(certificate["certificate.chain"], "a, b");
+  assert.equal(certificate.publicJwk, undefined);
+  assert.equal(certificate.publicPem, undefined);
 });
