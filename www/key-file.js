@@ -1,6 +1,7 @@
 // Lets a key be given as a file: dropped onto the key box or picked with the file button. The
-// file is read inside the page (File.text()) and put in the box as text; it is never uploaded
-// and never kept anywhere else.
+// file is read inside the page and put in the box as text; it is never uploaded and never kept
+// anywhere else. A binary file (a .der key) is put in the box as hex, which the engine reads as
+// DER: this only carries the bytes into a text box, the engine still decides what they are.
 
 /** Keys, certificates and key sets are small; a bigger file is almost surely the wrong one. */
 const MAX_KEY_FILE_BYTES = 1024 * 1024;
@@ -18,7 +19,7 @@ export function wireKeyFile({ box, picker, onText, onProblem }) {
       return;
     }
     try {
-      box.value = await file.text();
+      box.value = asText(new Uint8Array(await file.arrayBuffer()));
       onText();
     } catch (error) {
       onProblem(`${file.name} could not be read: ${error?.message ?? String(error)}`);
@@ -45,4 +46,13 @@ export function wireKeyFile({ box, picker, onText, onProblem }) {
     take(picker.files?.[0]);
     picker.value = ""; // picking the same file again still reads it again
   });
+}
+
+/** The file's text when it is UTF-8 (PEM, JSON, base64, hex), else its bytes as hex. */
+function asText(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  }
 }

@@ -90,6 +90,13 @@ export async function keyFileFlow(page) {
   await expectState(page, "verified");
   assert.equal(await page.getByTestId("secret-input").inputValue(), pair.publicPem);
 
+  // A binary DER file (PKCS#8) is carried into the box as hex, which the engine reads as DER.
+  const der = pair.privateKey.export({ type: "pkcs8", format: "der" });
+  await page.getByTestId("key-file").setInputFiles({ name: "private.der", mimeType: "application/octet-stream", buffer: der });
+  await page.waitForFunction((hex) => document.querySelector('[data-testid="secret-input"]').value === hex, der.toString("hex"));
+  await expectState(page, "verified");
+  assert.match(await keyField(page, "format"), /^DER/);
+
   // A dropped private key (SEC1 "EC PRIVATE KEY"): its public half verifies.
   const sec1 = pair.privateKey.export({ type: "sec1", format: "pem" });
   await page.getByTestId("secret-input").fill("");
