@@ -1,15 +1,27 @@
 // Entry point of the debugger: loads the engine, wires the panels, shows the first token.
 //
 // The page has no network code of its own: `init` loads the wasm next to the engine's glue on
-// the served site, or gets the bytes inlined by the single-file build (see wasm-source.js).
+// the served site, or gets the bytes inlined by the single-file build (see wasm-source.js). On
+// the served site that first engine is the HMAC-only core; engine.js switches to the full engine
+// (full-engine.js) only when a token or key needs it.
 
-import init, { decode, verify, sign, generateKey } from "./jwt-lens/index.js";
+import init, * as firstEngine from "./jwt-lens/index.js";
 import wasmSource from "./wasm-source.js";
+import loadFullEngine from "./full-engine.js";
 import { byTestId } from "./dom.js";
+import { createEngine } from "./engine.js";
 import { createTabs } from "./tabs.js";
 import { createDecoder } from "./decoder.js";
 import { createEncoder } from "./encoder.js";
+import { createKeyGenerator } from "./key-generator.js";
 import { makeExample, tokenFromFragment } from "./example.js";
+
+const ENGINE_NOTES = {
+  core: "Engine: HMAC core. Other algorithms and keys load from this site when a token or key needs them.",
+  loading: "Loading the full engine (ECDSA, EdDSA and every key format) from this site…",
+  full: "",
+  unavailable: "Engine: HMAC core only. The full engine could not be loaded from this site, so other algorithms and keys are reported as not supported.",
+};
 
 async function main() {
   const root = document.documentElement;
@@ -21,20 +33,34 @@ async function main() {
     return;
   }
 
-  const tabs = createTabs(byTestId("tabs"));
-  const decoder = createDecoder({ decode, verify });
-  const encoder = createEncoder(
-    { sign, generateKey },
-    {
-      onOpen(key) {
-        decoder.load(key);
-        tabs.select("decode");
-        byTestId("token-input").focus();
-      },
-    },
-  );
+  const engine = createEngine({ first: firstEngine, loadFull: loadFullEngine });
+  const note = byTestId("engine-note");
+  note.textContent = ENGINE_NOTES[engine.isFull ? "full" : "core"];
+  engine.onChange((state) => {
+    note.textContent = ENGINE_NOTES[state];
+  });
 
-  const example = makeExample(sign);
+  const tabs = createTabs(byTestId("tabs"));
+  const decoder = createDecoder(engine);
+  const encoder = createEncoder(engine, {
+    onOpen(key) {
+      decoder.load(key);
+      tabs.select("decode");
+      byTestId("token-input").focus();
+    },
+  });
+  createKeyGenerator(engine, {
+    onUseInEncoder(key) {
+      encoder.useKey(key);
+      tabs.select("encode");
+    },
+    onUseInVerifier(key) {
+      decoder.useKey(key);
+      tabs.select("decode");
+    },
+  });
+
+  const example = makeExample(firstEngine.sign);
   encoder.load(example);
   loadFromFragmentOr(decoder, example);
   // A link with another #token= opened in this tab changes only the fragment: follow it.

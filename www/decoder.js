@@ -2,16 +2,22 @@
 // out. Every keystroke re-runs the engine (decode and verify are synchronous and fast); the page
 // only renders what the engine returns.
 //
-// One promise above all: editing the secret or its encoding re-verifies the token, and never
+// One promise above all: editing the key or its encoding re-verifies the token, and never
 // writes to the token input. Only the user, the URL fragment at load, or "Open in decoder" do.
+//
+// The key box takes any key the engine reads (a secret, PEM, DER, JWK, JWK Set, or a dropped
+// file of one); what the engine detected is shown beside it. Calls go through `engine.attempt`,
+// so a token or key the core engine cannot handle loads the full engine and renders again.
 
 import { byTestId, prettyJson } from "./dom.js";
+import { FORMAT_NAMES, renderKeyInfo } from "./key-info.js";
+import { wireKeyFile } from "./key-file.js";
 import { renderTokenView } from "./token-view.js";
 import { assessSignature, renderStatus } from "./signature-status.js";
 import { mergeDiagnostics, renderDiagnostics, renderChecks } from "./diagnostics.js";
 import { renderClaimTimes } from "./claim-times.js";
 
-/** Wires the decoder panel to `engine` ({ decode, verify }); returns a small controller. */
+/** Wires the decoder panel to `engine` (see engine.js); returns a small controller. */
 export function createDecoder(engine) {
   const view = {
     tokenInput: byTestId("token-input"),
@@ -20,6 +26,9 @@ export function createDecoder(engine) {
     statusDetail: byTestId("status-detail"),
     secretInput: byTestId("secret-input"),
     secretEncoding: byTestId("secret-encoding"),
+    encodingNote: byTestId("secret-encoding-note"),
+    keyFile: byTestId("key-file"),
+    keyInfo: byTestId("key-info"),
     header: byTestId("header-json"),
     payload: byTestId("payload-json"),
     claimTimes: byTestId("claim-times"),
@@ -42,9 +51,18 @@ export function createDecoder(engine) {
     }
   }
 
+  /** Runs `call(api)` on the engine; rethrows its error; notes when the full engine is loading. */
+  function ask(call, state) {
+    const outcome = engine.attempt(call, update);
+    state.pending ||= outcome.pending;
+    if (outcome.error !== undefined) throw outcome.error;
+    return outcome.value;
+  }
+
   function render() {
+    const state = { pending: false };
     const token = view.tokenInput.value;
-    const decoded = engine.decode(token);
+    const decoded = ask((api) => api.decode(token), state);
 
     renderTokenView(view.tokenView, token, decoded.segments);
     view.header.textContent = prettyJson(decoded.header, decoded.headerJson);
@@ -54,13 +72,25 @@ export function createDecoder(engine) {
         : prettyJson(decoded.payload, decoded.payloadJson);
     renderClaimTimes(view.claimTimes, decoded.payload, Date.now() / 1000);
 
+    const key = describeKey(state);
     const assessment = assessSignature({
       token,
       decoded,
       secret: view.secretInput.value,
       secretEncoding: view.secretEncoding.value,
-      verify: engine.verify,
+      verify: (...args) => ask((api) => api.verify(...args), state),
     });
+    const match = assessment.report?.signatureValid && assessment.report.keyThumbprint
+      ? { thumbprint: assessment.report.keyThumbprint, message: describeMatch(assessment.report) }
+      : null;
+    renderKeyInfo(view.keyInfo, { ...key, match, pending: key.pending });
+    if (state.pending) {
+      // The core's "not in this build" is not the answer: the full engine is on its way.
+      renderStatus(view.status, view.statusDetail, { state: "unverified", detail: "Loading the engine for this algorithm or key…", report: null });
+      renderChecks(view.checks, []);
+      renderDiagnostics(view.diagnostics, []);
+      return;
+    }
     renderStatus(view.status, view.statusDetail, assessment);
     renderChecks(view.checks, assessment.report?.checks ?? []);
     renderDiagnostics(
@@ -69,9 +99,32 @@ export function createDecoder(engine) {
     );
   }
 
+  /** What the engine detects in the key box; the encoding picker only matters for secrets. */
+  function describeKey(state) {
+    const text = view.secretInput.value;
+    let key = { info: null, error: null, pending: false };
+    if (text !== "") {
+      const outcome = engine.attempt((api) => api.importKey(text, { secretEncoding: view.secretEncoding.value }), update);
+      state.pending ||= outcome.pending;
+      key = { info: outcome.value ?? null, error: outcome.error ?? null, pending: outcome.pending };
+    }
+    const notSecret = key.info !== null && key.info.kind !== "secret";
+    view.secretEncoding.disabled = notSecret;
+    view.encodingNote.textContent = notSecret
+      ? `The encoding only applies to secrets; this ${FORMAT_NAMES[key.info.format] ?? key.info.format} is read as it is.`
+      : "";
+    return key;
+  }
+
   view.tokenInput.addEventListener("input", update);
   view.secretInput.addEventListener("input", update);
   view.secretEncoding.addEventListener("change", update);
+  wireKeyFile({
+    box: view.secretInput,
+    picker: view.keyFile,
+    onText: update,
+    onProblem: (message) => renderKeyInfo(view.keyInfo, { error: { message } }),
+  });
 
   return {
     /** Puts a token and, optionally, the key to verify it with into the panel, then renders. */
@@ -81,5 +134,18 @@ export function createDecoder(engine) {
       view.secretEncoding.value = secretEncoding;
       update();
     },
+    /** Puts a key in the key box, keeping the token, then renders. */
+    useKey({ key, secretEncoding = "utf8" }) {
+      view.secretInput.value = key;
+      view.secretEncoding.value = secretEncoding;
+      update();
+    },
   };
+}
+
+/** Which key of the user's verified the token: its thumbprint, and the engine's own words. */
+function describeMatch(report) {
+  const signature = report.checks.find((check) => check.name === "signature");
+  const kid = typeof report.kid === "string" ? `kid "${report.kid}", ` : "";
+  return `Verified with the key of ${kid}thumbprint ${report.keyThumbprint}. ${signature?.message ?? ""}`.trim();
 }

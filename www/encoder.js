@@ -1,12 +1,16 @@
-// The encoder panel: header JSON + payload JSON + secret -> a signed token, by the engine's
-// `sign`. The header and payload texts are handed to the engine as typed; the engine parses them
-// and reports bad JSON or an unusable key as a thrown JwtLensError, which is shown, not fatal.
+// The encoder panel: header JSON + payload JSON + key -> a signed token, by the engine's `sign`.
+// The key may be an HMAC secret or a private key (PEM, DER, JWK); the engine detects which and
+// refuses a key that does not fit the header's alg. The header and payload texts are handed to
+// the engine as typed; bad JSON or an unusable key comes back as a thrown JwtLensError, which is
+// shown, not fatal.
 
 import { byTestId } from "./dom.js";
+import { fillAlgorithmMenu, markUnsupported } from "./algorithms.js";
 
 /**
- * Wires the encoder panel to `engine` ({ sign, generateKey }). `onOpen({ token, secret,
- * secretEncoding })` is called by "Open in decoder".
+ * Wires the encoder panel to `engine` (see engine.js). `onOpen({ token, secret, secretEncoding })`
+ * is called by "Open in decoder", with the key that verifies the token (a secret, or the public
+ * half of the private key as a JWK).
  */
 export function createEncoder(engine, { onOpen }) {
   const view = {
@@ -16,28 +20,55 @@ export function createEncoder(engine, { onOpen }) {
     secret: byTestId("encoder-secret"),
     secretEncoding: byTestId("encoder-secret-encoding"),
     generate: byTestId("encoder-generate"),
+    keyInfo: byTestId("encoder-key-info"),
     output: byTestId("encoder-output"),
     open: byTestId("encoder-open"),
     error: byTestId("encoder-error"),
   };
+  fillAlgorithmMenu(view.alg);
+  engine.onChange((state) => {
+    if (state === "full") markUnsupported(view.alg, engine.api);
+  });
+  if (engine.isFull) markUnsupported(view.alg, engine.api);
 
   function update() {
     view.output.value = "";
     view.open.disabled = true;
-    if (view.secret.value === "") {
-      showError("Enter a secret, or generate one.");
+    const key = view.secret.value;
+    describeKey(key);
+    if (key === "") {
+      showError("Enter a secret or a private key (PEM or JWK), or generate one.");
       return;
     }
-    try {
-      const token = engine.sign(view.header.value, view.payload.value, view.secret.value, {
-        secretEncoding: view.secretEncoding.value,
-      });
-      view.output.value = token;
+    const outcome = engine.attempt(
+      (api) => api.sign(view.header.value, view.payload.value, key, { secretEncoding: view.secretEncoding.value }),
+      update,
+    );
+    if (outcome.pending) showError("Loading the engine for this algorithm or key…");
+    else if (outcome.error !== undefined) showError(describeError(outcome.error));
+    else {
+      view.output.value = outcome.value;
       view.open.disabled = false;
       showError("");
-    } catch (error) {
-      showError(describeError(error));
     }
+  }
+
+  /** Says what the key is; the encoding picker only matters for secrets. */
+  function describeKey(key) {
+    let info = null;
+    if (key !== "") {
+      try {
+        info = engine.api.importKey(key, { secretEncoding: view.secretEncoding.value });
+      } catch {
+        info = null; // sign's own error explains it
+      }
+    }
+    const notSecret = info !== null && info.kind !== "secret";
+    view.secretEncoding.disabled = notSecret;
+    view.keyInfo.textContent = info === null
+      ? ""
+      : [info.kind, info.format.toUpperCase(), info.kty, info.curve ?? `${info.bits} bits`].join(" · ");
+    return info;
   }
 
   function showError(text) {
@@ -57,11 +88,15 @@ export function createEncoder(engine, { onOpen }) {
     }
   }
 
-  view.alg.addEventListener("change", () => {
+  function setHeaderAlg(alg) {
     const header = headerObject();
     // Keep the user's layout: indented text stays indented, one-line text stays on one line.
     const indent = view.header.value.includes("\n") ? 2 : undefined;
-    if (header !== null) view.header.value = JSON.stringify({ ...header, alg: view.alg.value }, null, indent);
+    if (header !== null) view.header.value = JSON.stringify({ ...header, alg }, null, indent);
+  }
+
+  view.alg.addEventListener("change", () => {
+    setHeaderAlg(view.alg.value);
     update();
   });
 
@@ -76,20 +111,28 @@ export function createEncoder(engine, { onOpen }) {
     update();
   });
 
-  view.generate.addEventListener("click", () => {
-    try {
-      const key = engine.generateKey(view.alg.value);
+  function generate() {
+    const outcome = engine.attempt((api) => api.generateKey(view.alg.value), generate);
+    if (outcome.pending) return showError("Loading the engine for this algorithm…");
+    if (outcome.error !== undefined) return showError(describeError(outcome.error));
+    const key = outcome.value;
+    if (typeof key.secret === "string") {
       view.secret.value = key.secret;
       view.secretEncoding.value = "base64url"; // generateKey returns the secret base64url-encoded
-      update();
-    } catch (error) {
-      showError(describeError(error));
+    } else {
+      view.secret.value = JSON.stringify(key.privateJwk, null, 2);
     }
-  });
+    update();
+  }
+  view.generate.addEventListener("click", generate);
 
   view.open.addEventListener("click", () => {
     if (view.output.value === "") return;
-    onOpen({ token: view.output.value, secret: view.secret.value, secretEncoding: view.secretEncoding.value });
+    const info = describeKey(view.secret.value);
+    const verifier = info !== null && info.kind !== "secret" && info.publicJwk !== null
+      ? { secret: JSON.stringify(info.publicJwk, null, 2), secretEncoding: "utf8" }
+      : { secret: view.secret.value, secretEncoding: view.secretEncoding.value };
+    onOpen({ token: view.output.value, ...verifier });
   });
 
   for (const input of [view.payload, view.secret]) input.addEventListener("input", update);
@@ -103,6 +146,14 @@ export function createEncoder(engine, { onOpen }) {
       view.secret.value = secret;
       view.secretEncoding.value = secretEncoding;
       syncAlgMenu();
+      update();
+    },
+    /** Signs with `key` for `alg` from now on (the key generator's hand-off). */
+    useKey({ alg, key, secretEncoding = "utf8" }) {
+      view.alg.value = alg;
+      setHeaderAlg(alg);
+      view.secret.value = key;
+      view.secretEncoding.value = secretEncoding;
       update();
     },
   };

@@ -1,5 +1,5 @@
 // Builds the standalone <jwt-lens> script for documentation pages: one ES module holding the
-// element, the engine's glue and the wasm bytes (base64), so a page needs one same-origin
+// element, the engine's glue and the wasm bytes (gzip, base64), so a page needs one same-origin
 // <script type="module" src="jwt-lens-element.js"> and no .wasm request, hence no connect-src.
 //
 // Called by scripts/lib/build.mjs after the package and the site are built (buildSite wipes
@@ -30,7 +30,8 @@ export async function buildElementScript({ pkgWebDir, outFile, copies = [] }) {
   // dead: the inlined bytes are always passed to init(). A wasm *file* name anywhere else would
   // mean the swap of wasm-source.js failed and the script would fetch.
   const text = Buffer.from(code).toString("utf8");
-  if (!text.includes("AGFzbQ")) throw new Error("buildElementScript: the wasm bytes were not inlined");
+  // The inlined module carries the wasm gzip-compressed (base64 of gzip starts "H4sI").
+  if (!text.includes('"H4sI') || !text.includes("DecompressionStream")) throw new Error("buildElementScript: the wasm bytes were not inlined");
   await mkdir(dirname(outFile), { recursive: true });
   await writeFile(outFile, code);
   for (const copy of copies) {

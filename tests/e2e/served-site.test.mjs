@@ -5,6 +5,7 @@ import { after, before, test } from "node:test";
 import { startServer } from "../../scripts/serve.mjs";
 import { encoderFlow } from "./encoder-flow.mjs";
 import { markupFlow, signatureFlow } from "./flows.mjs";
+import { encoderPrivateKeyFlow, es256PemFlow, generatorFlow, jwksFlow, keyFileFlow } from "./key-flows.mjs";
 import { SITE_DIR, SKIP_REASON, launchBrowser, openDebugger, storageSnapshot } from "./support.mjs";
 
 if (SKIP_REASON !== null) {
@@ -51,11 +52,28 @@ if (SKIP_REASON !== null) {
     }));
 
   test("served: verified, invalid after tampering, malformed", () => withPage(signatureFlow));
+
+  test("served: the first load stays on the core engine; an ES256 token + PEM key loads the full one", () =>
+    withPage(async (page, { requests }) => {
+      await signatureFlow(page);
+      assert.equal(await page.locator("html").getAttribute("data-engine"), "core");
+      assert.deepEqual(requests.filter((url) => url.includes("jwt-lens-full")), [], "HS256 needs no full engine");
+      await es256PemFlow(page);
+      assert.equal(await page.locator("html").getAttribute("data-engine"), "full");
+      const full = requests.filter((url) => url.includes("/jwt-lens-full/"));
+      assert.ok(full.some((url) => url.endsWith("/jwt-lens-full/jwt_lens_bg.wasm")), "the full engine's wasm came from the site");
+      assert.equal(full.filter((url) => url.endsWith(".wasm")).length, 1, "the full engine is fetched once");
+    }));
+  test("served: a JWK Set picks the key by kid and says which", () => withPage(jwksFlow));
+  test("served: a picked or dropped key file", () => withPage(keyFileFlow));
+  test("served: a generated ES256 key signs in the encoder and verifies in the decoder", () => withPage((page) => generatorFlow(page, "ES256")));
+  test("served: the encoder signs with PEM private keys", () => withPage(encoderPrivateKeyFlow));
   test("served: token markup renders as text", () => withPage(markupFlow));
 
   test("served: the encoder works and nothing is stored", () =>
     withPage(async (page) => {
       await encoderFlow(page);
+      await generatorFlow(page, "EdDSA");
       const stored = await storageSnapshot(page);
       assert.deepEqual(stored, { localStorage: 0, sessionStorage: 0, cookie: "", databases: [] });
     }));

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { encoderFlow } from "./encoder-flow.mjs";
 import { diagnosticsFlow, markupFlow, secretNeverTouchesTokenFlow, signatureFlow } from "./flows.mjs";
+import { encoderPrivateKeyFlow, es256PemFlow, generatorFlow, generatorSecretFlow, jwksFlow, keyFileFlow } from "./key-flows.mjs";
 import { SINGLE_FILE_URL, SKIP_REASON, expectState, launchBrowser, openDebugger, storageSnapshot } from "./support.mjs";
 
 if (SKIP_REASON !== null) {
@@ -46,11 +47,26 @@ if (SKIP_REASON !== null) {
   test("editing the secret never changes the token", () => withPage(secretNeverTouchesTokenFlow));
   test("diagnostics for = padding and a Bearer prefix", () => withPage(diagnosticsFlow));
   test("the encoder's token verifies in the decoder", () => withPage(encoderFlow));
+  test("the single file carries the full engine: ES256 + PEM public key verifies offline", () =>
+    withPage(async (page) => {
+      assert.equal(await page.locator("html").getAttribute("data-engine"), "full");
+      await es256PemFlow(page);
+    }));
+  test("a JWK Set picks the key by kid and says which", () => withPage(jwksFlow));
+  test("a picked or dropped key file", () => withPage(keyFileFlow));
+  test("generated keys (ES256, ES512, EdDSA, HS384) sign in the encoder and verify in the decoder", () =>
+    withPage(async (page) => {
+      for (const alg of ["ES256", "ES512", "EdDSA"]) await generatorFlow(page, alg);
+      await generatorSecretFlow(page, "HS384");
+    }));
+  test("the encoder signs with PEM private keys", () => withPage(encoderPrivateKeyFlow));
 
   test("after use, nothing is stored and nothing left the file", () =>
     withPage(async (page) => {
       await signatureFlow(page);
       await encoderFlow(page);
+      await generatorFlow(page, "ES256");
+      await jwksFlow(page);
       // (file:// pages cannot set cookies at all; the served-site test covers cookies for real.)
       assert.deepEqual(await storageSnapshot(page), { localStorage: 0, sessionStorage: 0, cookie: "", databases: [] });
     }));

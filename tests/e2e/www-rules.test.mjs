@@ -113,3 +113,47 @@ test("only a #token= fragment is read, percent-decoded", async () => {
   assert.equal(tokenFromFragment("#token=Bearer%20a.b.c"), "Bearer a.b.c");
   assert.equal(tokenFromFragment("#token=a%ZZ"), "a%ZZ");
 });
+
+test("the full engine is asked for only when the engine's own answer says 'not in this build'", async () => {
+  const { needsFullEngine } = await wwwModule("engine.js");
+  const diag = (code) => ({ code, severity: "warning", message: "m" });
+  assert.equal(needsFullEngine({ value: { kind: "jws", diagnostics: [] } }), false);
+  assert.equal(needsFullEngine({ value: { kind: "jws", diagnostics: [diag("unsupported_alg")] } }), true);
+  assert.equal(needsFullEngine({ value: { kind: "jws", diagnostics: [diag("expired")] } }), false);
+  assert.equal(needsFullEngine({ value: { errors: [diag("invalid_key")], checks: [] } }), true);
+  assert.equal(needsFullEngine({ value: { errors: [], checks: [{ name: "alg", ok: false, code: "unsupported_alg" }] } }), true);
+  assert.equal(needsFullEngine({ value: { errors: [], checks: [{ name: "alg", ok: true, code: "unsupported_alg" }] } }), false);
+  assert.equal(needsFullEngine({ value: { kind: "unsupported", diagnostics: [] } }), true);
+  assert.equal(needsFullEngine({ value: { kind: "secret", diagnostics: [] } }), false);
+  assert.equal(needsFullEngine({ error: { code: "invalid_key" } }), true);
+  assert.equal(needsFullEngine({ error: { code: "weak_key" } }), false);
+  assert.equal(needsFullEngine({ error: new TypeError("a bug") }), false);
+  assert.equal(needsFullEngine({ value: "eyJ.x.y" }), false);
+});
+
+test("the key facts shown are the engine's, and a set shows no single key's kid or thumbprint", async () => {
+  const { keyInfoRows } = await wwwModule("key-info.js");
+  const info = {
+    kind: "public", kty: "EC", curve: "P-256", format: "pem", bits: 256, algorithms: ["ES256"],
+    thumbprint: "tp", kid: null, keyCount: 1, diagnostics: [],
+  };
+  const fields = (rows) => Object.fromEntries(rows.map(([field, , text]) => [field, text]));
+  assert.deepEqual(fields(keyInfoRows(info)), {
+    kind: "public key", format: "PEM", kty: "EC", curve: "P-256", bits: "256 bits", thumbprint: "tp", algorithms: "ES256",
+  });
+  const set = fields(keyInfoRows({ ...info, format: "jwks", kid: "first", keyCount: 3 }));
+  assert.equal(set["key-count"], "3");
+  assert.equal(set.kid, undefined);
+  assert.equal(set.thumbprint, undefined);
+  // Facts the engine adds later are listed under its own names, without a page change.
+  const certificate = fields(keyInfoRows({
+    ...info, suggestedKid: "tp", certificate: { subject: "CN=example", notAfter: 1800000000, chain: ["a", "b"] },
+    publicJwk: { kty: "EC" }, publicPem: "-----BEGIN PUBLIC KEY-----",
+  }));
+  assert.equal(certificate.suggestedKid, "tp");
+  assert.equal(certificate["certificate.subject"], "CN=example");
+  assert.equal(certificate["certificate.notAfter"], "1800000000");
+  assert.equal(certificate["certificate.chain"], "a, b");
+  assert.equal(certificate.publicJwk, undefined);
+  assert.equal(certificate.publicPem, undefined);
+});
