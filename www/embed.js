@@ -1,8 +1,8 @@
 // The embed demo's own script (a file, not inline, so the page's CSP needs no 'unsafe-inline').
-// It gives the verify and encode elements their secret through the `key` property, the only way
-// a secret reaches an element, and shows the elements' events on the page.
+// It gives the encoder its secret through the `key` property, the only way a secret reaches an
+// element (the verify element's public key is in its attribute), and shows the elements' events.
 
-/** The demo's HMAC secret. A real page would use a public key, which may go in the attribute. */
+/** The encoder's HMAC secret: signing needs a secret or private key, which markup must not hold. */
 const DEMO_SECRET = "embed-demo-secret-embed-demo-secret!";
 
 const verifyDemo = document.getElementById("verify-demo");
@@ -22,5 +22,4 @@ encodeDemo.addEventListener("jwt-lens-change", (event) => {
 });
 
 // Properties, not attributes: a secret in an attribute would be in the page's markup.
-verifyDemo.key = DEMO_SECRET;
 encodeDemo.key = DEMO_SECRET;

@@ -96,10 +96,10 @@ async function main() {
     siteDir: join(root, "dist/site"),
     singleFile: join(root, "dist/jwt-lens.html"),
   });
-  // The standalone element runs on the HMAC-only engine, like the debugger's first load, until
-  // it too can fetch the full engine on demand (the npm package's element has every family).
+  // The standalone element carries the full engine: docs pages show RS256/ES256 tokens checked
+  // with public keys, and the script may fetch nothing (no connect-src).
   const element = await buildElementScript({
-    pkgWebDir: coreDir,
+    pkgWebDir: join(pkgDir, "web"),
     outFile: join(root, "dist/jwt-lens-element.js"),
     copies: [join(root, "dist/site/jwt-lens-element.js")], // the embed demo loads it from its own origin
   });

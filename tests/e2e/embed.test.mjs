@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import { startServer } from "../../scripts/serve.mjs";
 import { SECRET, SITE_DIR, SKIP_REASON, hmacSignature, launchBrowser } from "./support.mjs";
 
-const DEMO_SECRET = "embed-demo-secret-embed-demo-secret!"; // www/embed.js sets it by property
+const DEMO_SECRET = "embed-demo-secret-embed-demo-secret!"; // www/embed.js gives it to the encoder by property
 const OWN_FILES = ["embed.html", "embed.css", "jwt-lens-element.js", "embed.js"];
 
 if (SKIP_REASON !== null) {
@@ -67,6 +67,9 @@ if (SKIP_REASON !== null) {
       assert.match(await shadowText(page, "decode-demo", "payload"), /"sub": "docs-reader"/);
       assert.equal(await page.getByTestId("decode-demo").locator('[data-part="signature"]').textContent(), "3Qstbd9___bnhvnl704zlgriosjc5ft9AZbNsElQvYs");
       assert.equal(await shadowText(page, "verify-demo", "status"), "Signature verified");
+      const verifyDemo = page.getByTestId("verify-demo");
+      assert.match(await verifyDemo.getAttribute("key"), /^-----BEGIN PUBLIC KEY-----/, "a public key, in the attribute");
+      assert.equal(await verifyDemo.evaluate((el) => el.report.alg), "ES256");
       assert.equal(await page.getByTestId("verify-log").textContent(), "state verified, valid true");
       assert.equal(await page.getByTestId("verify-demo").evaluate((el) => el.report.valid), true);
 
@@ -177,7 +180,7 @@ if (SKIP_REASON !== null) {
 
   test("embed: a secret in the key attribute is refused; the same secret by property verifies", () =>
     withEmbed(async (page) => {
-      const token = await page.getByTestId("verify-demo").evaluate((el) => el.token);
+      const token = await page.getByTestId("decode-demo").evaluate((el) => el.token); // HS256, DEMO_SECRET
       const result = await page.evaluate(async ({ token, secret }) => {
         const el = document.createElement("jwt-lens");
         el.setAttribute("mode", "verify");
@@ -205,7 +208,7 @@ if (SKIP_REASON !== null) {
 
   test("embed: without a key from the page, readers type one; changes fire jwt-lens-change", () =>
     withEmbed(async (page) => {
-      const token = await page.getByTestId("verify-demo").evaluate((el) => el.token);
+      const token = await page.getByTestId("decode-demo").evaluate((el) => el.token); // HS256, DEMO_SECRET
       await page.evaluate((token) => {
         const el = document.createElement("jwt-lens");
         el.setAttribute("mode", "verify");
