@@ -3,9 +3,8 @@
 // that the page raised no error (CSP violations are console errors) and requested only its own files.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { startServer } from "../../scripts/serve.mjs";
-import { SECRET, SITE_DIR, SKIP_REASON, hmacSignature, launchBrowser } from "./support.mjs";
+import { test } from "node:test";
+import { SECRET, SKIP_REASON, hmacSignature, useServedSite, watchPage } from "./support.mjs";
 
 const DEMO_SECRET = "embed-demo-secret-embed-demo-secret!"; // www/embed.js gives it to the encoder by property
 const OWN_FILES = ["embed.html", "embed.css", "jwt-lens-element.js", "embed.js"];
@@ -13,28 +12,13 @@ const OWN_FILES = ["embed.html", "embed.css", "jwt-lens-element.js", "embed.js"]
 if (SKIP_REASON !== null) {
   test("embed demo", { skip: SKIP_REASON }, () => {});
 } else {
-  let browser;
-  let server;
-  before(async () => {
-    server = await startServer({ dir: SITE_DIR, port: 0 });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useServedSite();
 
   async function withEmbed(flow) {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    const requests = [];
-    const errors = [];
-    page.on("request", (request) => requests.push(request.url()));
-    page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() === "error") errors.push(`console: ${message.text()}`);
-    });
+    const { requests, errors } = watchPage(page);
     // Counts engine instantiations, to show that three elements share one (injected over CDP,
     // which the page's CSP does not govern).
     await page.addInitScript(() => {
@@ -48,10 +32,10 @@ if (SKIP_REASON !== null) {
       }
     });
     try {
-      await page.goto(new URL("embed.html", server.url).href);
+      await page.goto(new URL("embed.html", site.server.url).href);
       await page.getByTestId("verify-demo").locator('[data-testid="status"][data-state="verified"]').waitFor();
       await flow(page);
-      const expected = OWN_FILES.map((name) => new URL(name, server.url).href).sort();
+      const expected = OWN_FILES.map((name) => new URL(name, site.server.url).href).sort();
       assert.deepEqual([...new Set(requests)].sort(), expected, "the page requested exactly its own four files");
       assert.deepEqual(errors, [], "the page reported errors (a CSP violation shows up here)");
     } finally {

@@ -1,33 +1,23 @@
 // The served debugger: dist/site behind scripts/serve.mjs on a free port of 127.0.0.1.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { startServer } from "../../scripts/serve.mjs";
+import { test } from "node:test";
 import { encoderFlow } from "./encoder-flow.mjs";
 import { markupFlow, signatureFlow } from "./flows.mjs";
 import { encoderPrivateKeyFlow, es256PemFlow, generatorFlow, jwksFlow, keyFileFlow } from "./key-flows.mjs";
-import { SITE_DIR, SKIP_REASON, launchBrowser, openDebugger, storageSnapshot } from "./support.mjs";
+import { SKIP_REASON, openDebugger, storageSnapshot, useServedSite } from "./support.mjs";
 
 if (SKIP_REASON !== null) {
   test("served debugger", { skip: SKIP_REASON }, () => {});
 } else {
-  let browser;
-  let server;
-  before(async () => {
-    server = await startServer({ dir: SITE_DIR, port: 0 });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useServedSite();
 
   /** Opens the site, runs `flow`, then checks no request left the server's origin. */
   async function withPage(flow) {
-    const session = await openDebugger(browser, server.url);
+    const session = await openDebugger(site.browser, site.server.url);
     try {
       await flow(session.page, session);
-      const origin = new URL(server.url).origin;
+      const origin = new URL(site.server.url).origin;
       const foreign = session.requests.filter(
         (url) => !url.startsWith(`${origin}/`) && !url.startsWith("data:") && !url.startsWith("blob:"),
       );
@@ -41,13 +31,13 @@ if (SKIP_REASON !== null) {
 
   test("served: the CSP header equals the page's CSP meta; wasm and JS have the right types", () =>
     withPage(async (page) => {
-      const response = await page.request.get(server.url);
+      const response = await page.request.get(site.server.url);
       const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
       assert.equal(response.headers()["content-security-policy"], meta);
       assert.equal(response.headers()["cache-control"], "no-store");
-      const wasm = await page.request.get(new URL("jwt-lens/jwt_lens_bg.wasm", server.url).href);
+      const wasm = await page.request.get(new URL("jwt-lens/jwt_lens_bg.wasm", site.server.url).href);
       assert.equal(wasm.headers()["content-type"], "application/wasm");
-      const js = await page.request.get(new URL("app.js", server.url).href);
+      const js = await page.request.get(new URL("app.js", site.server.url).href);
       assert.match(js.headers()["content-type"], /^text\/javascript/);
     }));
 

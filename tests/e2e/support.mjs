@@ -7,7 +7,9 @@ import { createHmac } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/serve.mjs";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** The built output; JWT_LENS_DIST points the tests at another build (e.g. a scratch one). */
@@ -32,6 +34,23 @@ export function launchBrowser() {
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ],
   });
+}
+
+/**
+ * For one test file: serves dist/site on a free port of 127.0.0.1 and launches Chromium before
+ * its tests, and stops both after. Read `.server` and `.browser` inside the tests.
+ */
+export function useServedSite() {
+  const site = { server: undefined, browser: undefined };
+  before(async () => {
+    site.server = await startServer({ dir: SITE_DIR, port: 0 });
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
 
 // ---- Tokens, made with node:crypto so the engine is checked against an independent HMAC ----
@@ -60,6 +79,18 @@ export function tokenFor(payload, secret = SECRET) {
 
 // ---- Pages ----
 
+/** Records, from now on, every URL `page` requests and every page error or console error. */
+export function watchPage(page) {
+  const requests = [];
+  const errors = [];
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  return { requests, errors };
+}
+
 /**
  * Opens `url` in a fresh context (fresh storage) and waits until the app says it is ready.
  * Records every request from before navigation, and every page error / console error.
@@ -68,13 +99,7 @@ export async function openDebugger(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  const requests = [];
-  const errors = [];
-  page.on("request", (request) => requests.push(request.url()));
-  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console: ${message.text()}`);
-  });
+  const { requests, errors } = watchPage(page);
   await page.goto(url);
   try {
     await page.locator("html[data-ready]").waitFor({ state: "attached" });
