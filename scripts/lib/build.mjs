@@ -11,6 +11,7 @@ import { parse as parseToml } from "smol-toml";
 import { assemblePackage, assembleWebEntry } from "./package.mjs";
 import { buildSite } from "./site.mjs";
 import { buildElementScript } from "./element.mjs";
+import { familyCosts } from "./family-cost.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
@@ -42,6 +43,16 @@ function checkBudgets(budgets, measured) {
   }
   console.log(`== sizes\n${rows.join("\n")}`);
   if (over) throw new Error("a size budget in wasm-pack.toml is exceeded");
+}
+
+/** Prints what each signature family adds to the browser engine (wasm-pack.toml [family-cost]). */
+async function reportFamilyCosts(manifest) {
+  const { families } = manifest["family-cost"];
+  const web = manifest.target.find((t) => t.name === "web");
+  const [level, ...features] = manifest["wasm-opt"].args;
+  const costs = await familyCosts({ root, families, wasmOptArgs: [...(web["wasm-opt"] ?? [level]), ...features] });
+  const rows = costs.map(({ family, bytes }) => `  ${family.padEnd(17)} ${`+${kb(bytes)}`.padStart(10)} gzip`);
+  console.log(`== what each family adds to the HMAC-only browser engine\n${rows.join("\n")}`);
 }
 
 /** Prints what `npm publish` would upload: the tarball's size, unpacked size and file count. */
@@ -108,6 +119,7 @@ async function main() {
   measured["single-file"] = site.singleFileGzipBytes;
   measured["element-script"] = element.gzipBytes;
   checkBudgets(manifest.budgets, measured);
+  await reportFamilyCosts(manifest);
   reportTarball(pkgDir);
   console.log(`== built pkg/ (jwt-lens ${version}), dist/site/, dist/jwt-lens.html and dist/jwt-lens-element.js`);
 }
