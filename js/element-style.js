@@ -5,6 +5,21 @@
 // Theming goes through the public --jwt-lens-* custom properties (documented in README.md);
 // the private --_* ones hold the resolved value per theme so each rule names a colour once.
 
+/** The dark palette, used by theme="dark" and by theme="auto" under a dark colour scheme. */
+const DARK = `
+  --_bg: var(--jwt-lens-background, #0d1117);
+  --_fg: var(--jwt-lens-color, #e6edf3);
+  --_muted: var(--jwt-lens-muted-color, #8d96a0);
+  --_border: var(--jwt-lens-border-color, #30363d);
+  --_panel: var(--jwt-lens-panel-background, #161b22);
+  --_header: var(--jwt-lens-header-color, #ff7b72);
+  --_payload: var(--jwt-lens-payload-color, #d2a8ff);
+  --_signature: var(--jwt-lens-signature-color, #79c0ff);
+  --_ok: var(--jwt-lens-ok-color, #3fb950);
+  --_error: var(--jwt-lens-error-color, #f85149);
+  --_warning: var(--jwt-lens-warning-color, #d29922);
+`;
+
 const CSS = `
 :host {
   display: block;
@@ -25,33 +40,9 @@ const CSS = `
   --_gap: var(--jwt-lens-spacing, 0.75rem);
 }
 :host([hidden]) { display: none; }
-:host([theme="dark"]) {
-  --_bg: var(--jwt-lens-background, #0d1117);
-  --_fg: var(--jwt-lens-color, #e6edf3);
-  --_muted: var(--jwt-lens-muted-color, #8d96a0);
-  --_border: var(--jwt-lens-border-color, #30363d);
-  --_panel: var(--jwt-lens-panel-background, #161b22);
-  --_header: var(--jwt-lens-header-color, #ff7b72);
-  --_payload: var(--jwt-lens-payload-color, #d2a8ff);
-  --_signature: var(--jwt-lens-signature-color, #79c0ff);
-  --_ok: var(--jwt-lens-ok-color, #3fb950);
-  --_error: var(--jwt-lens-error-color, #f85149);
-  --_warning: var(--jwt-lens-warning-color, #d29922);
-}
+:host([theme="dark"]) {${DARK}}
 @media (prefers-color-scheme: dark) {
-  :host(:not([theme="light"]):not([theme="dark"])) {
-    --_bg: var(--jwt-lens-background, #0d1117);
-    --_fg: var(--jwt-lens-color, #e6edf3);
-    --_muted: var(--jwt-lens-muted-color, #8d96a0);
-    --_border: var(--jwt-lens-border-color, #30363d);
-    --_panel: var(--jwt-lens-panel-background, #161b22);
-    --_header: var(--jwt-lens-header-color, #ff7b72);
-    --_payload: var(--jwt-lens-payload-color, #d2a8ff);
-    --_signature: var(--jwt-lens-signature-color, #79c0ff);
-    --_ok: var(--jwt-lens-ok-color, #3fb950);
-    --_error: var(--jwt-lens-error-color, #f85149);
-    --_warning: var(--jwt-lens-warning-color, #d29922);
-  }
+  :host(:not([theme="light"]):not([theme="dark"])) {${DARK}}
 }
 /* Every colour and font is set here, on the frame, so that inherited host styles (even
    "!important" ones on the <jwt-lens> element itself) stop at the shadow boundary. */
