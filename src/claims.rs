@@ -98,7 +98,7 @@ fn issued_at(iat: f64, options: &VerifyOptions) -> Check {
 }
 
 /// "3 s", "5 min", "2 h", "4 days": enough precision for a message.
-fn span(seconds: f64) -> String {
+pub(crate) fn span(seconds: f64) -> String {
     // Whole units only: integer formatting keeps float printing out of the wasm.
     let s = seconds.abs().min(1e15) as u64;
     match s {

@@ -23,6 +23,7 @@ pub mod input;
 pub mod json;
 pub mod jwk;
 pub mod key;
+pub mod lint;
 #[cfg(feature = "mldsa")]
 pub mod mldsa;
 pub mod options;

@@ -9,11 +9,10 @@ use crate::error::{Code, Diagnostic, Severity};
 use crate::hmac::HmacKey;
 use crate::json::Json;
 use crate::key::{KeyFormat, Keyring, Material, PreparedKey, SecretText};
+use crate::lint::{is_known_secret, remaining_lifetime};
 use crate::options::VerifyOptions;
 use crate::secret::other_readings;
 
-/// Header parameters that carry a key or a key location; reported, never used.
-const EMBEDDED_KEY_PARAMS: [&str; 4] = ["jwk", "x5c", "jku", "x5u"];
 /// Registered header parameters may not appear in `crit` (RFC 7515 §4.1.11).
 const REGISTERED_PARAMS: [&str; 11] = ["alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit"];
 
@@ -67,7 +66,8 @@ pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyO
     for d in &report.token.diagnostics {
         match (d.severity, d.code) {
             (Severity::Error, _) | (_, Code::DuplicateMember) => report.errors.push(d.clone().at(Severity::Error)),
-            (_, Code::AlgNone | Code::UnsupportedAlg) => {}
+            // The alg and crit checks report these themselves.
+            (_, Code::AlgNone | Code::UnsupportedAlg | Code::CritUnsupported) => {}
             _ => report.warnings.push(d.clone()),
         }
     }
@@ -122,14 +122,14 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
             }
         }
     }
-    for name in EMBEDDED_KEY_PARAMS.iter().filter(|n| header.get(n).is_some()) {
-        report.warnings.push(
-            Diagnostic::warning(Code::EmbeddedKeyIgnored, format!("The header carries \"{name}\"; it was not used, only your key was."))
-                .with_hint("A key named by the token itself proves nothing: anyone can attach their own."),
-        );
+    if let Ok(ring) = key {
+        warn_if_known(report, ring);
     }
     match &report.token.payload {
-        Some(Payload::Json(claims @ Json::Object(_))) => report.checks.extend(check_claims(claims, &header, options)),
+        Some(Payload::Json(claims @ Json::Object(_))) => {
+            report.warnings.extend(remaining_lifetime(claims, options));
+            report.checks.extend(check_claims(claims, &header, options));
+        }
         // A JWS may carry any payload; only when the caller asks for claims must it be a claims set.
         Some(Payload::Json(_) | Payload::Text(_) | Payload::Binary(_)) if !wants_claims(options) => {
             report
@@ -336,5 +336,23 @@ fn warn_if_weak(report: &mut VerifyReport, alg: &Alg, key: &PreparedKey) {
                 .with_hint("Anyone who guesses a short secret can sign tokens; generate a random one."),
             );
         }
+    }
+}
+
+/// The caller's own secret is a published demo secret (decode only notices when the token's
+/// signature verifies with one; this also catches a known secret that does not verify).
+fn warn_if_known(report: &mut VerifyReport, ring: &Keyring) {
+    if report.warnings.iter().any(|d| d.code == Code::KnownSecret) {
+        return;
+    }
+    let known = ring.keys.iter().find_map(|k| match &k.material {
+        Material::Secret(secret) => is_known_secret(secret.bytes()),
+        _ => None,
+    });
+    if let Some(name) = known {
+        report.warnings.push(
+            Diagnostic::warning(Code::KnownSecret, format!("Your secret is the well-known demo secret \"{name}\"."))
+                .with_hint("Anyone who has seen the same tutorial can sign tokens with it; generate a random secret (generateKey)."),
+        );
     }
 }
