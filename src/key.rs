@@ -132,12 +132,13 @@ pub fn import(text: &str, encoding: SecretEncoding) -> Result<Keyring, Diagnosti
     if let Some(der) = der_bytes(trimmed) {
         let mut ring =
             Asymmetric::from_der(&der).map(|key| Keyring::single(KeyFormat::Der, asymmetric_key(key, None, None, Usage::default())))?;
-        if armour::looks_like_pem_body(trimmed, &der) {
+        if armour::looks_like_pem_body(trimmed) {
             ring.notes.push(armour::read_without_armour());
         }
         return Ok(ring);
     }
-    if decode_secret(trimmed, SecretEncoding::Base64).is_ok_and(|bytes| armour::looks_like_pem_body(trimmed, &bytes)) {
+    if armour::looks_like_pem_body(trimmed) && decode_secret(trimmed, SecretEncoding::Base64).is_ok_and(|b| armour::starts_like_der_key(&b))
+    {
         return Err(armour::unreadable_body());
     }
     let secret = decode_secret(text, encoding)?;
