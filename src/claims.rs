@@ -47,9 +47,10 @@ pub fn check_claims(claims: &Json, header: &Json, options: &VerifyOptions) -> Ve
         checks.push(typ(header, expected));
     }
     for name in &options.required_claims {
-        if claims.get(name).is_none() {
-            checks.push(Check::fail("claims", Code::MissingClaim, format!("The required claim \"{name}\" is absent.")));
-        }
+        checks.push(match claims.get(name) {
+            None => Check::fail("claims", Code::MissingClaim, format!("The required claim \"{name}\" is absent.")),
+            Some(_) => Check::pass("claims", format!("The required claim \"{name}\" is present.")),
+        });
     }
     checks
 }
