@@ -19,7 +19,7 @@ pub struct Located<'a> {
 
 /// Characters a copied token is often wrapped in (string literals, JSON, prose).
 const LEADING_JUNK: &[char] = &['"', '\'', '`', '(', '<', '['];
-const TRAILING_JUNK: &[char] = &['"', '\'', '`', ',', ';', ')', '>', ']', '}'];
+const TRAILING_JUNK: &[char] = &['"', '\'', '`', ',', ';', ')', '>', ']'];
 
 /// Strips what surrounds a token in common copy-paste sources.
 #[must_use]
@@ -43,7 +43,8 @@ pub fn locate_token(input: &str) -> Located<'_> {
         note.push(Diagnostic::info(Code::BearerPrefix, "Ignored whitespace around the token."));
     }
     let unwrapped = rest.trim_start_matches(LEADING_JUNK).trim_end_matches(TRAILING_JUNK).trim();
-    if unwrapped.len() != rest.len() && !unwrapped.is_empty() {
+    // A JSON object is the JWS JSON serialization, not a quoted compact token.
+    if unwrapped.len() != rest.len() && !unwrapped.is_empty() && !rest.starts_with('{') {
         let before = rest.get(..rest.len() - rest.trim_start_matches(LEADING_JUNK).len()).unwrap_or_default();
         let after = rest.get(rest.trim_end_matches(TRAILING_JUNK).len()..).unwrap_or_default();
         note.push(
@@ -75,8 +76,9 @@ fn inner_whitespace(token: &str) -> Option<Diagnostic> {
     let at = token.find(char::is_whitespace)?;
     let head = token.get(..at).unwrap_or_default();
     let character = head.chars().count() + 1;
-    let dots = head.matches('.').count();
-    Some(if dots == 2 || dots == 4 {
+    // A complete token before the whitespace (its last segment begun): what follows is extra.
+    let complete = matches!(head.matches('.').count(), 2 | 4) && !head.ends_with('.');
+    Some(if complete {
         Diagnostic::error(Code::TrailingCharacters, format!("Something follows the token after whitespace (at character {character})."))
             .with_hint("Copy only the token: it ends where the whitespace starts.")
     } else {
@@ -119,6 +121,8 @@ mod tests {
         assert!(wrapped.note.iter().any(|d| d.code == Code::TrailingCharacters && d.message.contains("character 7")));
         let followed = locate_token("aaa.bbb.ccc and more");
         assert!(followed.note.iter().any(|d| d.message.contains("follows the token")));
+        let spaced = locate_token("aaa.bbb.   ccc");
+        assert!(spaced.note.iter().any(|d| d.message.contains("contains a space or line break (at character 9)")));
         let quoted = locate_token("\"aaa.bbb.ccc\"");
         assert!(quoted.note.iter().any(|d| d.code == Code::TrailingCharacters && d.message.contains("`\"` before and `\"` after")));
     }
