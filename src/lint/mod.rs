@@ -7,6 +7,7 @@ mod numbers;
 mod patterns;
 
 pub use known_secrets::{is_known_secret, known_secret_used, KNOWN_SECRETS};
+pub(crate) use patterns::has;
 
 use crate::claims::span;
 use crate::decode::{Payload, TokenKind, UntrustedToken};
