@@ -195,14 +195,17 @@ fn kind_of(token: &UntrustedToken, part_count: usize) -> TokenKind {
 }
 
 fn segments(input: &str, offset: usize, parts: &[&str], names: &[&'static str]) -> Vec<Segment> {
-    let ascii = input.is_ascii();
-    let utf16 = |byte: usize| if ascii { byte } else { input.get(..byte).map_or(byte, |s| s.encode_utf16().count()) };
-    let mut at = offset;
+    // Counted as we go, each character once: recounting from the input's start for every
+    // segment made non-ASCII input with many dots quadratic (a 150 kB one took minutes; found
+    // by the `decode` fuzz target, tests/fuzz_regressions.rs).
+    let utf16_len = |s: &str| if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
+    let mut at = input.get(..offset).map_or(offset, utf16_len);
     let mut out = Vec::with_capacity(parts.len());
     for (i, part) in parts.iter().enumerate() {
         let name = names.get(i).copied().unwrap_or("extra");
-        out.push(Segment { part: name, start: utf16(at), end: utf16(at + part.len()) });
-        at += part.len() + 1;
+        let end = at + utf16_len(part);
+        out.push(Segment { part: name, start: at, end });
+        at = end + 1; // the '.' is one UTF-16 unit
     }
     out
 }
