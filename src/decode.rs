@@ -179,6 +179,8 @@ pub fn decode_with(input: &str, limits: &Limits) -> UntrustedToken {
         }
     }
     token.kind = kind_of(&token, names.len());
+    let findings = crate::lint::lint(&token);
+    token.diagnostics.extend(findings);
     token
 }
 

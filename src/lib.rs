@@ -6,6 +6,7 @@
 // `cargo test` proves it; `wasm` is the only module that knows JavaScript (DESIGN §2).
 
 pub mod alg;
+pub mod armour;
 pub mod asymmetric;
 pub mod b64;
 pub mod certificate;
@@ -17,12 +18,14 @@ pub mod ecdsa;
 #[cfg(feature = "eddsa")]
 pub mod eddsa;
 pub mod error;
+mod explain;
 pub mod generate;
 pub mod hmac;
 pub mod input;
 pub mod json;
 pub mod jwk;
 pub mod key;
+pub mod lint;
 #[cfg(feature = "mldsa")]
 pub mod mldsa;
 pub mod options;
