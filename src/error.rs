@@ -74,6 +74,11 @@ pub enum Code {
     InvalidOption,
     /// The engine failed internally (a bug).
     Internal,
+    // Issue 4, token kinds (one block, so parallel merges stay easy).
+    /// A JWE was explained but not decrypted (decryption is out of scope).
+    JweNotDecrypted,
+    /// An SD-JWT disclosure's digest is in no `_sd` array of the token.
+    SdDigestMismatch,
 }
 
 impl Code {
@@ -114,6 +119,8 @@ impl Code {
             Self::TooLarge => "too_large",
             Self::InvalidOption => "invalid_option",
             Self::Internal => "internal",
+            Self::JweNotDecrypted => "jwe_not_decrypted",
+            Self::SdDigestMismatch => "sd_digest_mismatch",
         }
     }
 }
