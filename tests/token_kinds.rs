@@ -149,3 +149,83 @@ dual_test! {
         }
     }
 }
+
+dual_test! {
+    fn rfc7797_unencoded_payload_needs_crit_and_supports_b64() {
+        let Some(file) = vector("rfc/rfc7797_unencoded_payload.json") else { return };
+        let cases = file["cases"].as_array().unwrap();
+        let (plain, unencoded) = (&cases[0], &cases[1]);
+        assert!(verify(plain["compact"].as_str().unwrap(), &plain["jwk"], "").valid);
+
+        let key = &unencoded["jwk"];
+        let flattened = unencoded["json_flattened"].to_string();
+        let decoded = decode(&flattened);
+        assert!(!decoded.b64);
+        assert!(matches!(&decoded.payload, Some(Payload::Text(t)) if t == "$.02"), "{:?}", decoded.payload);
+        let report = verify(&flattened, key, r#"{"supportsB64":true}"#);
+        assert!(report.valid, "{:?}", report.errors);
+        // Without supportsB64 the payload would be misread: refused, saying why.
+        let refused = codes(&verify(&flattened, key, ""));
+        assert!(refused.contains(&"b64_invalid") && refused.contains(&"crit_unsupported"), "{refused:?}");
+        // One changed payload byte.
+        let mut tampered = unencoded["json_flattened"].clone();
+        tampered["payload"] = json!("$.03");
+        assert!(!verify(&tampered.to_string(), key, r#"{"supportsB64":true}"#).valid);
+
+        // The compact form must be detached, because the payload contains a '.' (RFC 7797 §5.2).
+        let detached = unencoded["compact_detached"].as_str().unwrap();
+        let options = r#"{"supportsB64":true,"detachedPayload":"$.02"}"#;
+        assert!(decode(detached).detached);
+        let report = verify(detached, key, options);
+        assert!(report.valid, "{:?}", report.errors);
+        assert!(!verify(detached, key, r#"{"supportsB64":true,"detachedPayload":"$.03"}"#).valid);
+    }
+}
+
+dual_test! {
+    fn cookbook_rfc7797_examples_compact_and_json() {
+        let Some(example) = vector("ietf-jose-cookbook/rfc7797/hmac-sha2_b64_false.json") else { return };
+        let key = &example["input"]["key"];
+        let compact = example["output"]["compact"].as_str().unwrap();
+        let decoded = decode(compact);
+        assert!(!decoded.b64 && decoded.payload_json.as_deref() == Some("This is the payload string!"), "{:?}", decoded.diagnostics);
+        for token in [compact.to_string(), example["output"]["json"].to_string(), example["output"]["json_flat"].to_string()] {
+            let report = verify(&token, key, r#"{"supportsB64":true}"#);
+            assert!(report.valid, "{token}: {:?}", report.errors);
+            assert!(!verify(&token, key, "").valid, "{token}: b64 without supportsB64");
+            assert!(!verify(&token.replacen("payload string", "payload strinG", 1), key, r#"{"supportsB64":true}"#).valid);
+        }
+        // The pre-RFC draft form has no "crit": RFC 7797 §6 makes a verifier refuse it.
+        let Some(draft) = vector("ietf-jose-cookbook/rfc7797/4.2.hmac-sha2_b64_false.json") else { return };
+        for form in ["json", "json_flat"] {
+            let token = &draft["output"][form];
+            let report = verify(&token.to_string(), &draft["input"]["key"], r#"{"supportsB64":true}"#);
+            assert!(!report.valid && codes(&report).contains(&"b64_invalid"), "{form}: {:?}", report.errors);
+        }
+    }
+}
+
+dual_test! {
+    fn cookbook_4_5_detached_content() {
+        let Some(example) = vector("ietf-jose-cookbook/jws/4_5.signature_with_detached_content.json") else { return };
+        let key = &example["input"]["key"];
+        let content = example["input"]["payload"].as_str().unwrap();
+        let options = json!({ "detachedPayload": content }).to_string();
+        let altered = json!({ "detachedPayload": content.replacen("Frodo", "Frodi", 1) }).to_string();
+        let compact = example["output"]["compact"].as_str().unwrap().to_string();
+        for token in [compact, example["output"]["json"].to_string(), example["output"]["json_flat"].to_string()] {
+            let decoded = decode(&token);
+            assert!(decoded.detached && decoded.payload.is_none() && !decoded.has_errors(), "{token}: {:?}", decoded.diagnostics);
+            let report = verify(&token, key, &options);
+            assert!(report.valid, "{token}: {:?}", report.errors);
+            assert!(report.checks.iter().any(|c| c.name == "payload" && c.ok));
+            assert!(!verify(&token, key, &altered).valid, "{token}: altered content");
+            let without = verify(&token, key, "");
+            assert!(!without.valid && without.checks.iter().any(|c| c.name == "payload" && !c.ok), "{token}");
+        }
+        // A token that carries its payload refuses a detached one.
+        let Some(attached) = vector("ietf-jose-cookbook/jws/4_4.hmac-sha2_integrity_protection.json") else { return };
+        let report = verify(attached["output"]["compact"].as_str().unwrap(), &attached["input"]["key"], &options);
+        assert!(!report.valid && codes(&report).contains(&"malformed"));
+    }
+}
