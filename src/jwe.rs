@@ -57,7 +57,7 @@ fn member(header: Option<&Json>, name: &str) -> Option<String> {
     header?.get(name)?.as_str().map(str::to_owned)
 }
 
-/// Reads the four parts after the header (`parts` is all five) and explains the token.
+/// Reads the four parts after the header (`parts`) and explains the token.
 pub(crate) fn read(token: &mut UntrustedToken, parts: &[&str]) {
     let mut info = JweInfo {
         alg: member(token.header.as_ref(), "alg"),
@@ -65,7 +65,7 @@ pub(crate) fn read(token: &mut UntrustedToken, parts: &[&str]) {
         zip: member(token.header.as_ref(), "zip"),
         parts: Vec::new(),
     };
-    for (segment, name) in parts.iter().skip(1).zip(PARTS) {
+    for (segment, name) in parts.iter().zip(PARTS) {
         match b64::decode(segment) {
             Ok(bytes) => info.parts.push((name, Some(bytes.len()))),
             Err(e) => {

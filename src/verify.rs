@@ -79,7 +79,8 @@ pub(crate) fn verify_decoded(mut token: UntrustedToken, key: Result<&Keyring, &D
     };
     for d in &report.token.diagnostics {
         match (d.severity, d.code) {
-            (Severity::Error, _) | (_, Code::DuplicateMember) => report.errors.push(d.clone().at(Severity::Error)),
+            // A disclosure that matches no digest is a warning to read, but a token to refuse.
+            (Severity::Error, _) | (_, Code::DuplicateMember | Code::SdDigestMismatch) => report.errors.push(d.clone().at(Severity::Error)),
             (_, Code::AlgNone | Code::UnsupportedAlg) => {}
             _ => report.warnings.push(d.clone()),
         }

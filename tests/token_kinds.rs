@@ -9,9 +9,15 @@
 mod common;
 
 use common::vector;
+use jwt_lens::alg::Hash;
+use jwt_lens::b64::encode;
 use jwt_lens::decode::Payload;
-use jwt_lens::{decode, parse_verify_options, verify_with_key_text, Code, VerifyReport};
+use jwt_lens::hmac::HmacKey;
+use jwt_lens::{decode, parse_verify_options, sign_with_key_text, verify_with_key_text, Code, SecretEncoding, Severity, VerifyReport};
 use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+const SECRET: &str = "a secret of at least thirty-two bytes, for HS256";
 
 /// RFC 7515 A.1–A.7 expire in 2011; verify before that.
 const BEFORE_2011_EXPIRY: &str = r#"{"now":1300819000}"#;
@@ -227,5 +233,170 @@ dual_test! {
         let Some(attached) = vector("ietf-jose-cookbook/jws/4_4.hmac-sha2_integrity_protection.json") else { return };
         let report = verify(attached["output"]["compact"].as_str().unwrap(), &attached["input"]["key"], &options);
         assert!(!report.valid && codes(&report).contains(&"malformed"));
+    }
+}
+
+dual_test! {
+    fn cookbook_jwe_compact_is_explained_not_decrypted() {
+        let mut seen = 0;
+        for file in [
+            "5_1.key_encryption_using_rsa_v15_and_aes-hmac-sha2",
+            "5_2.key_encryption_using_rsa-oaep_with_aes-gcm",
+            "5_3.key_wrap_using_pbes2-aes-keywrap_with-aes-cbc-hmac-sha2",
+            "5_4.key_agreement_with_key_wrapping_using_ecdh-es_and_aes-keywrap_with_aes-gcm",
+            "5_5.key_agreement_using_ecdh-es_with_aes-cbc-hmac-sha2",
+            "5_6.direct_encryption_using_aes-gcm",
+            "5_7.key_wrap_using_aes-gcm_keywrap_with_aes-cbc-hmac-sha2",
+            "5_8.key_wrap_using_aes-keywrap_with_aes-gcm",
+            "5_9.compressed_content",
+        ] {
+            let Some(example) = vector(&format!("ietf-jose-cookbook/jwe/{file}.json")) else { return };
+            let compact = example["output"]["compact"].as_str().unwrap();
+            let decoded = decode(compact);
+            assert_eq!(decoded.kind.as_str(), "jwe", "{file}: {:?}", decoded.diagnostics);
+            let jwe = decoded.jwe.as_ref().unwrap();
+            let header = decoded.header.as_ref().unwrap();
+            assert_eq!(jwe.alg.as_deref(), header.get("alg").and_then(|v| v.as_str()), "{file}");
+            assert_eq!(jwe.enc.as_deref(), header.get("enc").and_then(|v| v.as_str()), "{file}");
+            let lengths: Vec<usize> = jwe.parts.iter().map(|(_, len)| len.unwrap()).collect();
+            let expected_iv = if jwe.enc.as_deref().unwrap().contains("GCM") { 12 } else { 16 };
+            assert_eq!(lengths[1], expected_iv, "{file}: iv");
+            assert_eq!(lengths[0] == 0, ["dir", "ECDH-ES"].contains(&jwe.alg.as_deref().unwrap()), "{file}: encrypted key");
+            assert_eq!(jwe.zip.is_some(), file.starts_with("5_9"), "{file}");
+            let explained = decoded.diagnostics.iter().filter(|d| d.code == Code::JweNotDecrypted && d.severity == Severity::Info);
+            assert_eq!(explained.count(), 1, "{file}");
+            let complaints = decoded.diagnostics.iter().filter(|d| matches!(d.code, Code::Malformed | Code::UnsupportedAlg | Code::InvalidBase64));
+            assert_eq!(complaints.count(), 0, "{file}: lengths and algorithms fit, so nothing is wrong: {:?}", decoded.diagnostics);
+            let segments: Vec<&str> = decoded.segments.iter().map(|s| s.part).collect();
+            assert_eq!(segments, ["header", "encrypted_key", "iv", "ciphertext", "tag"]);
+            let report = verify(compact, &json!({"kty": "oct", "k": encode(SECRET.as_bytes())}), "");
+            assert!(!report.valid && codes(&report).contains(&"malformed"), "{file}");
+            // The JSON form of a JWE is recognised and refused with a reason.
+            assert!(decode(&example["output"]["json"].to_string()).diagnostics.iter().any(|d| d.message.contains("JWE")));
+            seen += 1;
+        }
+        assert_eq!(seen, 9);
+        // Section 6: a JWS nested in a JWE; the outer JWE says so but stays encrypted.
+        let Some(nesting) = vector("ietf-jose-cookbook/6.nesting_signatures_and_encryption.json") else { return };
+        let outer = decode(nesting["encrypt"]["output"]["compact"].as_str().unwrap());
+        assert_eq!(outer.kind.as_str(), "jwe");
+        assert!(outer.nested.is_none());
+        // A part with a mistake in it is diagnosed.
+        let broken = decode(&example_with_broken_tag(nesting["encrypt"]["output"]["compact"].as_str().unwrap()));
+        assert_eq!(broken.kind.as_str(), "invalid");
+        assert!(broken.diagnostics.iter().any(|d| d.code == Code::InvalidBase64 && d.message.contains("tag")));
+    }
+}
+
+fn example_with_broken_tag(compact: &str) -> String {
+    format!("{}+", &compact[..compact.len() - 1])
+}
+
+/// An HS256 compact JWS over `payload` (any bytes), signed by hand.
+fn hs256(header: &str, payload: &[u8]) -> String {
+    let input = format!("{}.{}", encode(header.as_bytes()), encode(payload));
+    let tag = HmacKey::new(SECRET.as_bytes()).unwrap().tag(Hash::Sha256, input.as_bytes()).unwrap();
+    format!("{input}.{}", encode(&tag))
+}
+
+dual_test! {
+    fn nested_jwt_is_decoded_and_capped() {
+        let inner = sign_with_key_text(r#"{"alg":"HS256"}"#, r#"{"sub":"inner"}"#, SECRET, SecretEncoding::Utf8).unwrap();
+        let outer = hs256(r#"{"alg":"HS256","cty":"JWT"}"#, inner.as_bytes());
+        let decoded = decode(&outer);
+        let nested = decoded.nested.as_ref().expect("the inner token");
+        assert_eq!(nested.kind.as_str(), "jws");
+        assert!(matches!(&nested.payload, Some(Payload::Json(c)) if c.get("sub").and_then(|v| v.as_str()) == Some("inner")));
+        let secret = json!({"kty": "oct", "k": encode(SECRET.as_bytes())});
+        assert!(verify(&outer, &secret, "").valid);
+        let mut tampered = outer.clone();
+        let last = if outer.ends_with('A') { 'B' } else { 'A' };
+        tampered.replace_range(outer.len() - 1.., &last.to_string());
+        assert!(!verify(&tampered, &secret, "").valid);
+        // "application/jwt" counts, case-insensitively.
+        assert!(decode(&hs256(r#"{"alg":"HS256","cty":"Application/JWT"}"#, inner.as_bytes())).nested.is_some());
+        // cty JWT over a claims set is diagnosed, not decoded.
+        let wrong = decode(&hs256(r#"{"alg":"HS256","cty":"JWT"}"#, br#"{"sub":"x"}"#));
+        assert!(wrong.nested.is_none() && wrong.diagnostics.iter().any(|d| d.code == Code::Malformed));
+
+        // Six levels: four are decoded, the fourth says the rest was not.
+        let mut token = inner;
+        for _ in 0..5 {
+            token = hs256(r#"{"alg":"HS256","cty":"JWT"}"#, token.as_bytes());
+        }
+        let mut level = decode(&token);
+        for _ in 0..4 {
+            level = *level.nested.expect("decoded up to the cap");
+        }
+        assert!(level.nested.is_none());
+        assert!(level.diagnostics.iter().any(|d| d.code == Code::Malformed && d.message.contains("nests more than 4")));
+    }
+}
+
+fn digest(disclosure: &str) -> String {
+    encode(&Sha256::digest(disclosure.as_bytes()))
+}
+
+dual_test! {
+    fn sd_jwt_disclosures_are_decoded_and_placed() {
+        // The SD-JWT specification's example disclosure and its SHA-256 digest.
+        let spec = "WyJfMjZiYzRMVC1hYzZxMktJNmNCVzVlcyIsICJmYW1pbHlfbmFtZSIsICJNw7ZiaXVzIl0";
+        assert_eq!(digest(spec), "X9yH0Ajrdm1Oij4tWso9UzzKJvPoDxwmuEcO3XAdRC0");
+        let street = encode(br#"["salt-2","street","Main St"]"#);
+        let country = encode(br#"["salt-3","DE"]"#);
+        let address = encode(format!(r#"["salt-4","address",{{"_sd":["{}"],"locality":"Berlin"}}]"#, digest(&street)).as_bytes());
+        let claims = json!({
+            "iss": "https://issuer.example",
+            "_sd": [digest(spec), digest(&address)],
+            "nationalities": [{"...": digest(&country)}, "FR"],
+            "_sd_alg": "sha-256",
+        });
+        let issuer_jwt = sign_with_key_text(r#"{"alg":"HS256","typ":"dc+sd-jwt"}"#, &claims.to_string(), SECRET, SecretEncoding::Utf8).unwrap();
+        let kb_jwt = hs256(r#"{"alg":"HS256","typ":"kb+jwt"}"#, br#"{"nonce":"n"}"#);
+        let token = format!("{issuer_jwt}~{spec}~{address}~{street}~{country}~{kb_jwt}");
+
+        let decoded = decode(&token);
+        assert!(!decoded.has_errors(), "{:?}", decoded.diagnostics);
+        let sd = decoded.sd_jwt.as_ref().unwrap();
+        assert_eq!(sd.hash_alg, "sha-256");
+        assert_eq!(sd.key_binding_jwt.as_deref(), Some(kb_jwt.as_str()));
+        let places: Vec<(Option<&str>, Option<&str>)> = sd.disclosures.iter().map(|d| (d.name.as_deref(), d.path.as_deref())).collect();
+        assert_eq!(
+            places,
+            [
+                (Some("family_name"), Some("family_name")),
+                (Some("address"), Some("address")),
+                (Some("street"), Some("address.street")),
+                (None, Some("nationalities[0]"))
+            ]
+        );
+        assert_eq!(sd.disclosures[0].salt.as_deref(), Some("_26bc4LT-ac6q2KI6cBW5es"));
+        assert!(!decoded.diagnostics.iter().any(|d| d.code == Code::SdDigestMismatch));
+        let parts: Vec<&str> = decoded.segments.iter().map(|s| s.part).collect();
+        assert_eq!(parts, ["header", "payload", "signature", "disclosure", "disclosure", "disclosure", "disclosure", "kb_jwt"]);
+        let kb_segment = decoded.segments.last().unwrap();
+        assert_eq!(&token[kb_segment.start..kb_segment.end], kb_jwt);
+        let secret = json!({"kty": "oct", "k": encode(SECRET.as_bytes())});
+        assert!(verify(&token, &secret, "").valid);
+
+        // A disclosure with one changed character is in no _sd array: flagged, and verify refuses it.
+        let altered = encode(br#"["salt-2","street","Main Sr"]"#);
+        let tampered = token.replace(&street, &altered);
+        let decoded = decode(&tampered);
+        let mismatch = decoded.diagnostics.iter().find(|d| d.code == Code::SdDigestMismatch).expect("sd_digest_mismatch");
+        assert!(mismatch.severity == Severity::Warning && mismatch.message.contains("street"), "{mismatch:?}");
+        assert!(!verify(&tampered, &secret, "").valid);
+        // Without a key-binding JWT the SD-JWT ends in '~'.
+        let presented = format!("{issuer_jwt}~{spec}~");
+        let decoded = decode(&presented);
+        assert!(decoded.sd_jwt.as_ref().is_some_and(|sd| sd.key_binding_jwt.is_none() && sd.disclosures.len() == 1));
+        // A hash jwt-lens does not compute: said, not guessed.
+        let other = json!({"_sd": [], "_sd_alg": "sha3-256"});
+        let issuer = sign_with_key_text(r#"{"alg":"HS256"}"#, &other.to_string(), SECRET, SecretEncoding::Utf8).unwrap();
+        let decoded = decode(&format!("{issuer}~{spec}~"));
+        assert!(decoded.diagnostics.iter().any(|d| d.code == Code::UnsupportedAlg && d.message.contains("sha3-256")));
+        // Not a disclosure at all.
+        let decoded = decode(&format!("{issuer_jwt}~{}~", encode(b"{\"not\":\"an array\"}")));
+        assert!(decoded.has_errors());
     }
 }
