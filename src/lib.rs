@@ -23,18 +23,25 @@ pub mod generate;
 pub mod hmac;
 pub mod input;
 pub mod json;
+pub mod jwe;
 pub mod jwk;
+pub mod jws_json;
+mod jws_json_verify;
 pub mod key;
 pub mod lint;
 #[cfg(feature = "mldsa")]
 pub mod mldsa;
+mod nested;
 pub mod options;
 pub mod random;
 pub mod report;
+mod report_kinds;
 #[cfg(feature = "rsa")]
 pub mod rsa;
+pub mod sd_jwt;
 pub mod secret;
 pub mod sign;
+mod signing_input;
 pub mod verify;
 
 #[cfg(target_arch = "wasm32")]
