@@ -15,6 +15,7 @@ import { createDecoder } from "./decoder.js";
 import { createEncoder } from "./encoder.js";
 import { createKeyGenerator } from "./key-generator.js";
 import { makeExample, tokenFromFragment } from "./example.js";
+import { wireEditToken } from "./edit-token.js";
 
 const ENGINE_NOTES = {
   core: "Engine: HMAC core. Other algorithms and keys load from this site when a token or key needs them.",
@@ -59,6 +60,8 @@ async function main() {
       tabs.select("decode");
     },
   });
+
+  wireEditToken(engine, { encoder, showEncoder: () => tabs.select("encode") });
 
   const example = makeExample(firstEngine.sign);
   encoder.load(example);
