@@ -16,6 +16,7 @@ import { createEncoder } from "./encoder.js";
 import { createKeyGenerator } from "./key-generator.js";
 import { makeExample, tokenFromFragment } from "./example.js";
 import { wireEditToken } from "./edit-token.js";
+import { createExamplePicker } from "./example-picker.js";
 
 const ENGINE_NOTES = {
   core: "Engine: HMAC core. Other algorithms and keys load from this site when a token or key needs them.",
@@ -62,6 +63,13 @@ async function main() {
   });
 
   wireEditToken(engine, { encoder, showEncoder: () => tabs.select("encode") });
+  createExamplePicker(engine, {
+    onExample({ token, headerText, payloadText, verifyKey, signKey }) {
+      decoder.load({ token, secret: verifyKey.key, secretEncoding: verifyKey.secretEncoding });
+      encoder.load({ headerText, payloadText, secret: signKey.key, secretEncoding: signKey.secretEncoding });
+      tabs.select("decode");
+    },
+  });
 
   const example = makeExample(firstEngine.sign);
   encoder.load(example);
