@@ -38,6 +38,12 @@ impl HmacKey {
         self.secret.len()
     }
 
+    /// The secret's bytes, for exporting it as an `oct` JWK (`export`); never printed.
+    #[must_use]
+    pub fn secret(&self) -> &[u8] {
+        &self.secret
+    }
+
     /// Never true: empty secrets are refused by `new`.
     #[must_use]
     pub fn is_empty(&self) -> bool {

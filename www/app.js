@@ -17,6 +17,8 @@ import { createKeyGenerator } from "./key-generator.js";
 import { makeExample, tokenFromFragment } from "./example.js";
 import { wireEditToken } from "./edit-token.js";
 import { createExamplePicker } from "./example-picker.js";
+import { createKeyConverter } from "./key-converter.js";
+import { registerOffline } from "./offline.js";
 
 const ENGINE_NOTES = {
   core: "Engine: HMAC core. Other algorithms and keys load from this site when a token or key needs them.",
@@ -62,6 +64,7 @@ async function main() {
     },
   });
 
+  createKeyConverter(engine);
   wireEditToken(engine, { encoder, showEncoder: () => tabs.select("encode") });
   createExamplePicker(engine, {
     onExample({ token, headerText, payloadText, verifyKey, signKey }) {
@@ -78,6 +81,7 @@ async function main() {
   window.addEventListener("hashchange", () => loadFromFragmentOr(decoder, null));
 
   root.dataset.ready = "true"; // the engine answered and the first render is done
+  registerOffline();
 }
 
 /** Loads the fragment's token (without a key: the URL never carries one), else `fallback`. */
