@@ -81,6 +81,7 @@ async function main() {
   window.addEventListener("hashchange", () => loadFromFragmentOr(decoder, null));
 
   root.dataset.ready = "true"; // the engine answered and the first render is done
+  performance.mark("jwt-lens:ready"); // "interactive", as bench/page.mjs measures it
   registerOffline();
 }
 
