@@ -187,5 +187,12 @@ export function createApi(raw, version) {
     return Object.freeze(info);
   }
 
-  return { decode, verify, sign, generateKey, importKey, version };
+  function exportKey(input, options) {
+    if (input !== null && typeof input === "object" && input[HANDLE] !== undefined) {
+      throw new JwtLensError("invalid_option", "exportKey takes the key's text or JWK object, not a key handle");
+    }
+    return checked(raw.exportKeyText(keyText(input), optionsText(options)));
+  }
+
+  return { decode, verify, sign, generateKey, importKey, exportKey, version };
 }

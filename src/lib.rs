@@ -19,6 +19,7 @@ pub mod ecdsa;
 pub mod eddsa;
 pub mod error;
 mod explain;
+pub mod export;
 pub mod generate;
 pub mod hmac;
 pub mod input;
@@ -49,6 +50,7 @@ mod wasm;
 
 pub use decode::{decode, decode_with, Limits, TokenKind, UntrustedToken};
 pub use error::{Code, Diagnostic, Error, Severity};
+pub use export::{export_key, parse_export_options, ExportFormat, ExportOptions};
 pub use generate::{generate_key, GeneratedKey};
 pub use key::{import as import_key, Keyring};
 pub use options::{parse_verify_options, VerifyOptions};

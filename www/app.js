@@ -15,6 +15,10 @@ import { createDecoder } from "./decoder.js";
 import { createEncoder } from "./encoder.js";
 import { createKeyGenerator } from "./key-generator.js";
 import { makeExample, tokenFromFragment } from "./example.js";
+import { wireEditToken } from "./edit-token.js";
+import { createExamplePicker } from "./example-picker.js";
+import { createKeyConverter } from "./key-converter.js";
+import { registerOffline } from "./offline.js";
 
 const ENGINE_NOTES = {
   core: "Engine: HMAC core. Other algorithms and keys load from this site when a token or key needs them.",
@@ -60,6 +64,16 @@ async function main() {
     },
   });
 
+  createKeyConverter(engine);
+  wireEditToken(engine, { encoder, showEncoder: () => tabs.select("encode") });
+  createExamplePicker(engine, {
+    onExample({ token, headerText, payloadText, verifyKey, signKey }) {
+      decoder.load({ token, secret: verifyKey.key, secretEncoding: verifyKey.secretEncoding });
+      encoder.load({ headerText, payloadText, secret: signKey.key, secretEncoding: signKey.secretEncoding });
+      tabs.select("decode");
+    },
+  });
+
   const example = makeExample(firstEngine.sign);
   encoder.load(example);
   loadFromFragmentOr(decoder, example);
@@ -67,6 +81,8 @@ async function main() {
   window.addEventListener("hashchange", () => loadFromFragmentOr(decoder, null));
 
   root.dataset.ready = "true"; // the engine answered and the first render is done
+  performance.mark("jwt-lens:ready"); // "interactive", as bench/page.mjs measures it
+  registerOffline();
 }
 
 /** Loads the fragment's token (without a key: the URL never carries one), else `fallback`. */

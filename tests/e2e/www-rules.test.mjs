@@ -41,9 +41,22 @@ test("www/ never hands strings to the HTML parser, stores nothing and opens no c
   const files = [...(await wwwFiles(".js")), ...(await wwwFiles(".html"))];
   assert.ok(files.length > 5, "www/ has the page's files");
   for (const file of files) {
+    if (file === SERVICE_WORKER) continue;
     const text = await readFile(file, "utf8");
     for (const pattern of forbidden) assert.doesNotMatch(text, pattern, `${file} uses ${pattern}`);
   }
+});
+
+const SERVICE_WORKER = join(WWW, "sw.js");
+
+test("the service worker is the one file that fetches and caches, and only this site's files", async () => {
+  const text = await readFile(SERVICE_WORKER, "utf8");
+  for (const pattern of FORBIDDEN.filter((p) => !["caches\\.", "fetch\\("].includes(p.source))) {
+    assert.doesNotMatch(text, pattern, `www/sw.js uses ${pattern}`);
+  }
+  // It answers only for same-origin GETs; everything else is left to the browser (and the CSP).
+  assert.match(text, /request\.method !== "GET" \|\| new URL\(request\.url\)\.origin !== self\.location\.origin\) return;/);
+  assert.equal(text.match(/fetch\(/g).length, 1, "one fetch: the page's own request, passed on");
 });
 
 test("index.html: CSP and referrer metas, no inline script, style or handler, every stable hook", async () => {
