@@ -9,13 +9,15 @@
 // file of one); what the engine detected is shown beside it. Calls go through `engine.attempt`,
 // so a token or key the core engine cannot handle loads the full engine and renders again.
 
-import { byTestId, prettyJson } from "./dom.js";
+import { byTestId } from "./dom.js";
 import { FORMAT_NAMES, renderKeyInfo } from "./key-info.js";
 import { wireKeyFile } from "./key-file.js";
 import { renderTokenView } from "./token-view.js";
 import { assessSignature, renderStatus } from "./signature-status.js";
 import { mergeDiagnostics, renderDiagnostics, renderChecks } from "./diagnostics.js";
-import { renderClaimTimes } from "./claim-times.js";
+import { startLiveClock } from "./claim-times.js";
+import { createDecodedPanes, decodedTexts } from "./decoded-panes.js";
+import { readVerifyOptions } from "./verify-options.js";
 
 /** Wires the decoder panel to `engine` (see engine.js); returns a small controller. */
 export function createDecoder(engine) {
@@ -29,12 +31,16 @@ export function createDecoder(engine) {
     encodingNote: byTestId("secret-encoding-note"),
     keyFile: byTestId("key-file"),
     keyInfo: byTestId("key-info"),
-    header: byTestId("header-json"),
-    payload: byTestId("payload-json"),
-    claimTimes: byTestId("claim-times"),
+    tokenBox: byTestId("token-box"),
+    issuer: byTestId("expect-issuer"),
+    audience: byTestId("expect-audience"),
+    asOf: byTestId("verify-as-of"),
+    leeway: byTestId("verify-leeway"),
+    optionsProblem: byTestId("options-problem"),
     checks: byTestId("checks"),
     diagnostics: byTestId("diagnostics"),
   };
+  const panes = createDecodedPanes();
 
   function update() {
     try {
@@ -42,13 +48,19 @@ export function createDecoder(engine) {
     } catch (error) {
       // decode and verify never throw by contract; if the engine breaks it (a wasm trap), say so
       // on the page and in the console rather than leave a stale "Signature verified" on screen.
-      renderStatus(view.status, view.statusDetail, { state: "unverified", detail: "The engine failed on this input.", report: null });
+      showStatus({ state: "unverified", detail: "The engine failed on this input.", report: null });
       renderChecks(view.checks, []);
       renderDiagnostics(view.diagnostics, [
         { code: "internal", severity: "error", message: `The jwt-lens engine failed: ${error?.message ?? String(error)}` },
       ]);
       console.error(error);
     }
+  }
+
+  /** The badge, its detail line, and the token box's border (the status sits on the token). */
+  function showStatus(assessment) {
+    renderStatus(view.status, view.statusDetail, assessment);
+    view.tokenBox.dataset.state = assessment.state;
   }
 
   /** Runs `call(api)` on the engine; rethrows its error; notes when the full engine is loading. */
@@ -65,12 +77,13 @@ export function createDecoder(engine) {
     const decoded = ask((api) => api.decode(token), state);
 
     renderTokenView(view.tokenView, token, decoded.segments);
-    view.header.textContent = prettyJson(decoded.header, decoded.headerJson);
-    view.payload.textContent =
-      decoded.kind === "jwe"
-        ? "(encrypted: the payload of a JWE cannot be read without decrypting it)"
-        : prettyJson(decoded.payload, decoded.payloadJson);
-    renderClaimTimes(view.claimTimes, decoded.payload, Date.now() / 1000);
+    const checks = readVerifyOptions(
+      { issuer: view.issuer.value, audience: view.audience.value, asOf: view.asOf.value, leeway: view.leeway.value },
+      Date.now() / 1000,
+    );
+    view.optionsProblem.textContent = checks.problems.join(" ");
+    const clock = { now: checks.now, leeway: checks.leeway, live: !checks.fixedTime };
+    panes.render(decoded, clock, decodedTexts(decoded));
 
     const key = describeKey(state);
     const assessment = assessSignature({
@@ -78,6 +91,7 @@ export function createDecoder(engine) {
       decoded,
       secret: view.secretInput.value,
       secretEncoding: view.secretEncoding.value,
+      options: checks.options,
       verify: (...args) => ask((api) => api.verify(...args), state),
     });
     const match = assessment.report?.signatureValid && assessment.report.keyThumbprint
@@ -86,12 +100,12 @@ export function createDecoder(engine) {
     renderKeyInfo(view.keyInfo, { ...key, match, pending: key.pending });
     if (state.pending) {
       // The core's "not in this build" is not the answer: the full engine is on its way.
-      renderStatus(view.status, view.statusDetail, { state: "unverified", detail: "Loading the engine for this algorithm or key…", report: null });
+      showStatus({ state: "unverified", detail: "Loading the engine for this algorithm or key…", report: null });
       renderChecks(view.checks, []);
       renderDiagnostics(view.diagnostics, []);
       return;
     }
-    renderStatus(view.status, view.statusDetail, assessment);
+    showStatus(assessment);
     renderChecks(view.checks, assessment.report?.checks ?? []);
     renderDiagnostics(
       view.diagnostics,
@@ -119,6 +133,9 @@ export function createDecoder(engine) {
   view.tokenInput.addEventListener("input", update);
   view.secretInput.addEventListener("input", update);
   view.secretEncoding.addEventListener("change", update);
+  for (const input of [view.issuer, view.audience, view.asOf, view.leeway]) input.addEventListener("input", update);
+  // Countdowns move every second; when one reaches zero the token's checks change: re-verify.
+  startLiveClock(document.getElementById("panel-decode"), update);
   wireKeyFile({
     box: view.secretInput,
     picker: view.keyFile,

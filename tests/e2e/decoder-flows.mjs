@@ -1,0 +1,106 @@
+// Flows of the decode side (issue #5 / #4): the claims table and dictionary, time badges, the
+// claim-check inputs (issuer, audience, "verify as of", leeway) and the list of checks.
+
+import assert from "node:assert/strict";
+import { SECRET, expectDiagnostic, expectState, tokenFor } from "./support.mjs";
+
+const check = (page, name) => page.getByTestId("checks").locator(`> [data-check="${name}"]`);
+
+/** Waits until the check `name` is listed with `ok`. */
+export async function expectCheck(page, name, ok) {
+  try {
+    await page.locator(`[data-testid="checks"] > [data-check="${name}"][data-ok="${ok}"]`).waitFor({ state: "attached" });
+  } catch {
+    const checks = await page.getByTestId("checks").locator("> [data-check]").evaluateAll((nodes) => nodes.map((n) => `${n.dataset.check}:${n.dataset.ok}`));
+    assert.fail(`checks: expected ${name}:${ok}, found [${checks.join(", ")}]`);
+  }
+}
+
+/** The claims table names and explains each claim, and shows time claims three ways. */
+export async function claimsTableFlow(page) {
+  const exp = 4102444800; // 2100-01-01T00:00:00Z
+  const payload = { iss: "https://issuer.example", sub: "alice", aud: "api", iat: 1516239022, exp, email: "a@example.com", tenant: "t1" };
+  await page.getByTestId("token-input").fill(tokenFor(payload));
+  await page.getByTestId("secret-input").fill(SECRET);
+  await expectState(page, "verified");
+
+  await page.getByTestId("view-table").click();
+  assert.equal(await page.getByTestId("view-table").getAttribute("aria-pressed"), "true");
+  assert.equal(await page.getByTestId("payload-json").isHidden(), true);
+  const table = page.getByTestId("claims-table");
+  await table.waitFor({ state: "visible" });
+  const row = (name) => table.locator(`tr[data-claim="${name}"]`);
+  assert.match(await row("iss").textContent(), /Issuer.*RFC 7519 §4\.1\.1/);
+  assert.match(await row("email").textContent(), /e-mail.*OpenID Connect Core 1\.0 §5\.1/);
+  assert.equal(await row("tenant").getAttribute("data-registered"), "false");
+  assert.match(await row("tenant").textContent(), /not registered/);
+  const expText = await row("exp").textContent();
+  assert.ok(expText.includes("2100-01-01T00:00:00Z"), `exp in UTC: ${expText}`);
+  assert.match(expText, /2100-01-01 00:00:00 UTC\+00:00|UTC[+-]\d\d:\d\d/, "exp in local time with its offset");
+  assert.match(expText, /in \d+ y/, "exp relative to now");
+  assert.equal(await row("exp").locator("[data-badge]").count(), 0, "a future exp has no badge");
+  assert.match(await page.getByTestId("header-table").locator('tr[data-claim="alg"]').textContent(), /RFC 7515 §4\.1\.1/);
+
+  // Markup in a claim is text in the table too.
+  await page.getByTestId("token-input").fill(tokenFor({ sub: '<img src=x onerror="window.__pwned=1">', exp: 1516239022 }));
+  await expectState(page, "verified");
+  assert.match(await row("sub").textContent(), /<img src=x/);
+  assert.equal(await row("exp").locator('[data-badge="expired"]').textContent(), "expired");
+  assert.equal(await page.evaluate(() => document.querySelectorAll("img").length), 0);
+
+  await page.getByTestId("view-json").click();
+  await page.getByTestId("payload-json").waitFor({ state: "visible" });
+  assert.equal(await table.isHidden(), true);
+  // The summary under the payload shows the expired badge in the JSON view as well, with no key.
+  await page.getByTestId("secret-input").fill("");
+  await expectState(page, "unverified");
+  assert.equal(await page.getByTestId("claim-times").locator('[data-claim="exp"] [data-badge="expired"]').count(), 1);
+}
+
+/** Expected issuer and audience, "verify as of" and leeway reach the engine; each check is listed. */
+export async function claimChecksFlow(page) {
+  const payload = { iss: "https://issuer.example", aud: ["api", "web"], nbf: 1700000000, exp: 1700003600 };
+  await page.getByTestId("token-input").fill(tokenFor(payload));
+  await page.getByTestId("secret-input").fill(SECRET);
+  await expectState(page, "verified");
+  await expectCheck(page, "exp", false); // expired long ago by the wall clock
+  await expectDiagnostic(page, "expired");
+
+  // As of a moment inside the validity window: valid.
+  await page.getByTestId("verify-as-of").fill("2023-11-14T23:00:00");
+  await expectCheck(page, "exp", true);
+  await expectCheck(page, "nbf", true);
+  assert.equal(await page.getByTestId("status-detail").getAttribute("data-valid"), "true");
+
+  await page.getByTestId("expect-issuer").fill("https://other.example");
+  await expectCheck(page, "iss", false);
+  await expectDiagnostic(page, "issuer_mismatch");
+  assert.match(await check(page, "iss").textContent(), /https:\/\/other\.example/);
+  await page.getByTestId("expect-issuer").fill("https://issuer.example");
+  await expectCheck(page, "iss", true);
+
+  await page.getByTestId("expect-audience").fill("admin");
+  await expectCheck(page, "aud", false);
+  await expectDiagnostic(page, "audience_mismatch");
+  await page.getByTestId("expect-audience").fill("other, web");
+  await expectCheck(page, "aud", true);
+
+  // Just after exp: expired, unless the leeway covers it.
+  await page.getByTestId("verify-as-of").fill("");
+  await page.getByTestId("verify-as-of").fill(localInput(1700003600 + 30));
+  await expectCheck(page, "exp", false);
+  await page.getByTestId("verify-leeway").fill("60");
+  await expectCheck(page, "exp", true);
+  await page.getByTestId("verify-leeway").fill("-1");
+  assert.match(await page.getByTestId("options-problem").textContent(), /Leeway/);
+
+  for (const id of ["expect-issuer", "expect-audience", "verify-as-of", "verify-leeway"]) await page.getByTestId(id).fill("");
+  await expectCheck(page, "exp", false);
+}
+
+/** `seconds` as a datetime-local value in the page's (the test process's) local time. */
+function localInput(seconds) {
+  const date = new Date(seconds * 1000);
+  const two = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+}
