@@ -15,6 +15,7 @@ import { createDecoder } from "./decoder.js";
 import { createEncoder } from "./encoder.js";
 import { createKeyGenerator } from "./key-generator.js";
 import { makeExample, tokenFromFragment } from "./example.js";
+import { wireThemeMenu } from "./theme.js";
 
 const ENGINE_NOTES = {
   core: "Engine: HMAC core. Other algorithms and keys load from this site when a token or key needs them.",
@@ -25,6 +26,7 @@ const ENGINE_NOTES = {
 
 async function main() {
   const root = document.documentElement;
+  wireThemeMenu(byTestId("theme-select")); // first, so the page does not flash the other theme
   try {
     await init(wasmSource);
   } catch (error) {

@@ -15,6 +15,8 @@ const PART_NAMES = {
   ciphertext: "ciphertext",
   tag: "authentication tag",
   extra: "unexpected extra part",
+  disclosure: "SD-JWT disclosure",
+  kb_jwt: "key binding JWT",
 };
 
 /** Replaces `container`'s content with `input` split into coloured runs per segment. */
@@ -47,5 +49,7 @@ function plainRun(text) {
 function partRun(part, text) {
   const name = PART_NAMES[part] ?? part;
   // `data-part` gives CSS its colour + underline style (the non-colour cue) and tests a handle.
-  return el("span", { class: "run-part", "data-part": part, title: name, text });
+  // role=group + aria-label gives each part an accessible name without adding text to the view
+  // (its text must stay exactly the input's).
+  return el("span", { class: "run-part", "data-part": part, title: name, role: "group", "aria-label": name, text });
 }

@@ -37,13 +37,21 @@ test("the <jwt-lens> element's modules follow the same rules as www/, and inject
 });
 
 test("www/ never hands strings to the HTML parser, stores nothing and opens no connection", async () => {
-  const forbidden = FORBIDDEN;
   const files = [...(await wwwFiles(".js")), ...(await wwwFiles(".html"))];
   assert.ok(files.length > 5, "www/ has the page's files");
   for (const file of files) {
     const text = await readFile(file, "utf8");
+    // theme.js alone may store, and only the opted-in theme (checked below).
+    const forbidden = file.endsWith(`${join("www", "theme.js")}`) ? FORBIDDEN.filter((p) => p.source !== "localStorage") : FORBIDDEN;
     for (const pattern of forbidden) assert.doesNotMatch(text, pattern, `${file} uses ${pattern}`);
   }
+});
+
+test("theme.js stores one key, jwt-lens-theme, and removes it for 'system'", async () => {
+  const text = await readFile(join(WWW, "theme.js"), "utf8");
+  assert.deepEqual([...text.matchAll(/(?:getItem|setItem|removeItem)\((\w+)/g)].map((m) => m[1]), ["STORAGE_KEY", "STORAGE_KEY", "STORAGE_KEY"]);
+  assert.match(text, /const STORAGE_KEY = "jwt-lens-theme";/);
+  assert.doesNotMatch(text, /sessionStorage|indexedDB|cookie/);
 });
 
 test("index.html: CSP and referrer metas, no inline script, style or handler, every stable hook", async () => {
