@@ -14,7 +14,9 @@ import { createTabs } from "./tabs.js";
 import { createDecoder } from "./decoder.js";
 import { createEncoder } from "./encoder.js";
 import { createKeyGenerator } from "./key-generator.js";
-import { makeExample, tokenFromFragment } from "./example.js";
+import { makeExample } from "./example.js";
+import { tokenFromFragment } from "./fragment.js";
+import { wireTokenTools } from "./share.js";
 import { wireThemeMenu } from "./theme.js";
 
 const ENGINE_NOTES = {
@@ -44,6 +46,7 @@ async function main() {
 
   const tabs = createTabs(byTestId("tabs"));
   const decoder = createDecoder(engine);
+  wireTokenTools(decoder);
   const encoder = createEncoder(engine, {
     onOpen(key) {
       decoder.load(key);
@@ -71,10 +74,13 @@ async function main() {
   root.dataset.ready = "true"; // the engine answered and the first render is done
 }
 
-/** Loads the fragment's token (without a key: the URL never carries one), else `fallback`. */
+/**
+ * Loads the fragment's token (`#token=`, `#id_token=` or `#access_token=`; without a key: the URL
+ * never carries one), else `fallback`.
+ */
 function loadFromFragmentOr(decoder, fallback) {
-  const token = tokenFromFragment(window.location.hash);
-  if (token !== null) decoder.load({ token });
+  const found = tokenFromFragment(window.location.hash);
+  if (found !== null) decoder.load({ token: found.token, source: found });
   else if (fallback !== null) decoder.load(fallback);
 }
 

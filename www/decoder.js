@@ -32,6 +32,7 @@ export function createDecoder(engine) {
     keyFile: byTestId("key-file"),
     keyInfo: byTestId("key-info"),
     tokenBox: byTestId("token-box"),
+    tokenSource: byTestId("token-source"),
     issuer: byTestId("expect-issuer"),
     audience: byTestId("expect-audience"),
     asOf: byTestId("verify-as-of"),
@@ -41,6 +42,7 @@ export function createDecoder(engine) {
     diagnostics: byTestId("diagnostics"),
   };
   const panes = createDecodedPanes();
+  let current = { token: "", decoded: null }; // what the token tools (share, redact) act on
 
   function update() {
     try {
@@ -75,6 +77,7 @@ export function createDecoder(engine) {
     const state = { pending: false };
     const token = view.tokenInput.value;
     const decoded = ask((api) => api.decode(token), state);
+    current = { token, decoded };
 
     renderTokenView(view.tokenView, token, decoded.segments);
     const checks = readVerifyOptions(
@@ -144,8 +147,13 @@ export function createDecoder(engine) {
   });
 
   return {
+    /** The token in the box and the engine's decode of it. */
+    current() {
+      return current;
+    },
     /** Puts a token and, optionally, the key to verify it with into the panel, then renders. */
-    load({ token, secret = "", secretEncoding = "utf8" }) {
+    load({ token, secret = "", secretEncoding = "utf8", source = null }) {
+      view.tokenSource.textContent = source === null ? "" : describeSource(source);
       view.tokenInput.value = token;
       view.secretInput.value = secret;
       view.secretEncoding.value = secretEncoding;
@@ -165,4 +173,10 @@ function describeMatch(report) {
   const signature = report.checks.find((check) => check.name === "signature");
   const kid = typeof report.kid === "string" ? `kid "${report.kid}", ` : "";
   return `Verified with the key of ${kid}thumbprint ${report.keyThumbprint}. ${signature?.message ?? ""}`.trim();
+}
+
+/** Where a token from the URL came from, e.g. an OAuth redirect's `#id_token=`. */
+function describeSource({ param, others }) {
+  const also = others.length > 0 ? ` The address also carries ${others.map((name) => `"${name}"`).join(" and ")}.` : "";
+  return `Loaded from the address's #${param}= (no key is ever read from the address).${also}`;
 }

@@ -104,3 +104,70 @@ function localInput(seconds) {
   const two = (n) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
+
+/** Share warns first, then puts only the token in the fragment: never the key or the claim inputs. */
+export async function shareFlow(page) {
+  const token = tokenFor({ sub: "shared", iss: "https://issuer.example" });
+  await page.getByTestId("token-input").fill(token);
+  await page.getByTestId("secret-input").fill(SECRET);
+  await page.getByTestId("expect-issuer").fill("https://issuer.example");
+  await expectState(page, "verified");
+  const before = page.url();
+
+  await page.getByTestId("share-button").click();
+  const dialog = page.getByTestId("share-dialog");
+  await dialog.waitFor({ state: "visible" });
+  assert.match(await dialog.textContent(), /Anyone with the link can read every claim/);
+  assert.equal(page.url(), before, "nothing is put in the address before the user confirms");
+  await page.getByTestId("share-cancel").click();
+  await dialog.waitFor({ state: "hidden" });
+  assert.equal(page.url(), before);
+
+  await page.getByTestId("share-button").click();
+  await page.getByTestId("share-confirm").click();
+  await page.waitForFunction(() => window.location.hash.startsWith("#token="));
+  const url = page.url();
+  assert.equal(new URL(url).hash, `#token=${token}`, "the fragment is the token and nothing else");
+  assert.equal(await page.getByTestId("share-url").inputValue(), url);
+  for (const secret of [SECRET, encodeURIComponent(SECRET), "issuer.example"]) {
+    assert.ok(!url.includes(secret), `the URL carries ${secret}`);
+  }
+  await page.getByTestId("share-cancel").click();
+  assert.equal(await page.getByTestId("secret-input").inputValue(), SECRET, "sharing leaves the key box alone");
+}
+
+/** Copy redacted shows (and copies) the token's shape without its values or signature. */
+export async function redactFlow(page) {
+  const token = tokenFor({ sub: "alice@example.com", iss: "https://issuer.example", exp: 1700000000, roles: ["admin"] });
+  await page.getByTestId("token-input").fill(token);
+  await page.getByTestId("copy-redacted").click();
+  await page.getByTestId("redacted-dialog").waitFor({ state: "visible" });
+  const text = await page.getByTestId("redacted-output").inputValue();
+  assert.match(text, /"alg":"HS256"/);
+  assert.match(text, /"iss":"https:\/\/issuer\.example"/);
+  assert.match(text, /"exp":1700000000/);
+  assert.match(text, /"sub":"<string, 17 chars>"/);
+  for (const secret of ["alice@example.com", "admin", token.split(".")[2]]) assert.ok(!text.includes(secret), secret);
+  await page.getByTestId("redacted-close").click();
+  await page.getByTestId("redacted-dialog").waitFor({ state: "hidden" });
+}
+
+/** The theme menu: dark and light apply and are the only thing stored; "System" stores nothing. */
+export async function themeFlow(page) {
+  const stored = () => page.evaluate(() => ({ ...localStorage }));
+  assert.deepEqual(await stored(), {}, "nothing stored before the user picks a theme");
+  await page.getByTestId("theme-select").selectOption("dark");
+  assert.equal(await page.locator("html").getAttribute("data-theme"), "dark");
+  assert.deepEqual(await stored(), { "jwt-lens-theme": "dark" });
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.reload();
+  await page.locator("html[data-ready]").waitFor({ state: "attached" });
+  assert.equal(await page.getByTestId("theme-select").inputValue(), "dark", "the choice survives a reload");
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), background);
+  await page.getByTestId("theme-select").selectOption("light");
+  assert.equal(await page.locator("html").getAttribute("data-theme"), "light");
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), background);
+  await page.getByTestId("theme-select").selectOption("system");
+  assert.equal(await page.locator("html").getAttribute("data-theme"), null);
+  assert.deepEqual(await stored(), {}, "System leaves nothing stored");
+}

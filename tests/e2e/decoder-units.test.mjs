@@ -68,3 +68,21 @@ test("claim-check inputs become verify options; empty inputs are not checked", a
   assert.equal(read({ leeway: "-5" }).problems.length, 1);
   assert.equal(read({ asOf: "yesterday-ish" }).problems.length, 1);
 });
+
+test("redaction keeps structure and the explaining members, drops values and the signature", async () => {
+  const { redactedReport, redactValue } = await wwwModule("redact.js");
+  assert.deepEqual(redactValue({ a: ["xy", 1, true, null, { b: "secret" }] }), { a: ["<string, 2 chars>", "<number>", "<boolean>", null, { b: "<string, 6 chars>" }] });
+  const decoded = {
+    kind: "jws",
+    header: { alg: "RS256", typ: "JWT", kid: "k1", jku: "https://evil.example/jwks" },
+    payload: { iss: "https://issuer.example", aud: ["api"], exp: 1700000000, sub: "alice@example.com", roles: ["admin"] },
+    signature: "c2lnbmF0dXJl",
+    diagnostics: [{ code: "embedded_key_ignored" }],
+  };
+  const report = redactedReport(decoded);
+  assert.match(report, /"alg":"RS256","typ":"JWT","kid":"k1","jku":"<string, 25 chars>"/);
+  assert.match(report, /"iss":"https:\/\/issuer\.example","aud":\["api"\],"exp":1700000000,"sub":"<string, 17 chars>","roles":\["<string, 5 chars>"\]/);
+  assert.match(report, /diagnostics: embedded_key_ignored/);
+  for (const secret of ["alice@example.com", "admin", "evil.example", "c2lnbmF0dXJl"]) assert.ok(!report.includes(secret), secret);
+  assert.match(redactedReport({ kind: "jws", header: { alg: "HS256" }, payload: "plain text", diagnostics: [] }), /payload: "<text, 10 chars>"/);
+});
