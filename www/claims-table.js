@@ -6,6 +6,9 @@ import { el } from "./dom.js";
 import { describeClaim, describeHeaderParameter } from "./claim-dictionary.js";
 import { isTimeClaim, timeDetails } from "./claim-times.js";
 
+/** Rows shown at most (a payload may hold thousands of members; the JSON view has them all). */
+const MAX_ROWS = 300;
+
 /** Longest value shown in a cell before it is cut (the JSON view always has all of it). */
 const MAX_VALUE_CHARS = 400;
 
@@ -26,7 +29,12 @@ export function renderClaimsTable(table, object, which, clock) {
   if (object === null || typeof object !== "object" || Array.isArray(object)) {
     body.append(el("tr", {}, [el("td", { colspan: "3", class: "muted", text: "Not a JSON object: see the JSON view." })]));
   } else {
-    for (const [name, value] of Object.entries(object)) body.append(row(name, value, describe(name), clock));
+    const members = Object.entries(object);
+    for (const [name, value] of members.slice(0, MAX_ROWS)) body.append(row(name, value, describe(name), clock));
+    if (members.length > MAX_ROWS) {
+      const more = `${members.length - MAX_ROWS} more members: see the JSON view.`;
+      body.append(el("tr", {}, [el("td", { colspan: "3", class: "muted", text: more })]));
+    }
   }
   const head = el("thead", {}, [
     el("tr", {}, [

@@ -15,10 +15,14 @@ export function createDecodedPanes() {
     claimsTable: byTestId("claims-table"),
     claimTimes: byTestId("claim-times"),
     wrap: byTestId("wrap-toggle"),
+    headerShowAll: byTestId("header-show-all"),
+    payloadShowAll: byTestId("payload-show-all"),
     switches: [byTestId("view-json"), byTestId("view-table")],
   };
   let mode = "json";
   let last = null; // the last decoded token and clock, to redraw on a view switch
+  const header = longText(view.header, view.headerShowAll);
+  const payload = longText(view.payload, view.payloadShowAll);
 
   function draw() {
     if (last === null) return;
@@ -46,19 +50,52 @@ export function createDecodedPanes() {
     for (const pre of [view.header, view.payload]) pre.classList.toggle("wrap", view.wrap.checked);
   });
   for (const button of document.querySelectorAll("[data-copy]")) {
-    const source = button.dataset.copy === "header" ? view.header : view.payload;
-    button.addEventListener("click", () => copyText(button, source.textContent));
+    const source = button.dataset.copy === "header" ? header : payload;
+    button.addEventListener("click", () => copyText(button, source.text()));
   }
 
   return {
     /** Shows `decoded` (header and payload texts are set by the caller's truncation rules). */
     render(decoded, clock, { headerText, payloadText }) {
-      view.header.textContent = headerText;
-      view.payload.textContent = payloadText;
+      header.show(headerText);
+      payload.show(payloadText);
       renderClaimTimes(view.claimTimes, decoded.kind === "jwe" ? null : decoded.payload, clock);
       last = { decoded, clock };
       draw();
     },
+  };
+}
+
+/** JSON views longer than this are cut until the user asks for all of it. */
+export const LONG_JSON_CHARS = 20_000;
+
+/**
+ * A `<pre>` that shows at most LONG_JSON_CHARS of its text until `button` ("show all") is
+ * pressed; a new text starts cut again. `text()` is always the whole text (what Copy copies).
+ */
+function longText(pre, button) {
+  let whole = "";
+  let full = false;
+  function draw() {
+    const cut = !full && whole.length > LONG_JSON_CHARS;
+    pre.textContent = cut
+      ? `${whole.slice(0, LONG_JSON_CHARS)}\n… ${(whole.length - LONG_JSON_CHARS).toLocaleString("en")} more characters`
+      : whole;
+    pre.dataset.truncated = String(cut);
+    button.hidden = !cut;
+  }
+  button.addEventListener("click", () => {
+    full = true;
+    draw();
+    pre.focus();
+  });
+  return {
+    show(text) {
+      if (text !== whole) full = false;
+      whole = text;
+      draw();
+    },
+    text: () => whole,
   };
 }
 

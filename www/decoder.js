@@ -18,6 +18,7 @@ import { mergeDiagnostics, renderDiagnostics, renderChecks } from "./diagnostics
 import { startLiveClock } from "./claim-times.js";
 import { createDecodedPanes, decodedTexts } from "./decoded-panes.js";
 import { readVerifyOptions } from "./verify-options.js";
+import { createScheduler } from "./schedule.js";
 
 /** Wires the decoder panel to `engine` (see engine.js); returns a small controller. */
 export function createDecoder(engine) {
@@ -43,6 +44,7 @@ export function createDecoder(engine) {
   };
   const panes = createDecodedPanes();
   let current = { token: "", decoded: null }; // what the token tools (share, redact) act on
+  let showWholeToken = false; // the user asked to see every character of a huge token
 
   function update() {
     try {
@@ -77,9 +79,16 @@ export function createDecoder(engine) {
     const state = { pending: false };
     const token = view.tokenInput.value;
     const decoded = ask((api) => api.decode(token), state);
-    current = { token, decoded };
 
-    renderTokenView(view.tokenView, token, decoded.segments);
+    if (token !== current.token) showWholeToken = false;
+    renderTokenView(view.tokenView, token, decoded.segments, {
+      full: showWholeToken,
+      onShowAll() {
+        showWholeToken = true;
+        renderTokenView(view.tokenView, token, decoded.segments);
+      },
+    });
+    current = { token, decoded };
     const checks = readVerifyOptions(
       { issuer: view.issuer.value, audience: view.audience.value, asOf: view.asOf.value, leeway: view.leeway.value },
       Date.now() / 1000,
@@ -133,10 +142,16 @@ export function createDecoder(engine) {
     return key;
   }
 
-  view.tokenInput.addEventListener("input", update);
-  view.secretInput.addEventListener("input", update);
-  view.secretEncoding.addEventListener("change", update);
-  for (const input of [view.issuer, view.audience, view.asOf, view.leeway]) input.addEventListener("input", update);
+  const schedule = createScheduler(update, (waiting) => {
+    // Says so while a large token waits for typing to pause (and lets tests see it was deferred).
+    view.tokenBox.dataset.busy = String(waiting);
+    if (waiting) view.statusDetail.textContent = "Large token: decoding when you pause typing…";
+  });
+  const scheduleUpdate = () => schedule(view.tokenInput.value.length + view.secretInput.value.length);
+  view.tokenInput.addEventListener("input", scheduleUpdate);
+  view.secretInput.addEventListener("input", scheduleUpdate);
+  view.secretEncoding.addEventListener("change", scheduleUpdate);
+  for (const input of [view.issuer, view.audience, view.asOf, view.leeway]) input.addEventListener("input", scheduleUpdate);
   // Countdowns move every second; when one reaches zero the token's checks change: re-verify.
   startLiveClock(document.getElementById("panel-decode"), update);
   wireKeyFile({

@@ -3,7 +3,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { claimChecksFlow, claimsTableFlow, redactFlow, shareFlow, themeFlow } from "./decoder-flows.mjs";
+import { claimChecksFlow, claimsTableFlow, largeTokenFlow, redactFlow, shareFlow, themeFlow } from "./decoder-flows.mjs";
 import { SINGLE_FILE_URL, SKIP_REASON, launchBrowser, openDebugger, tokenFor } from "./support.mjs";
 
 if (SKIP_REASON !== null) {
@@ -31,6 +31,7 @@ if (SKIP_REASON !== null) {
   test("expected issuer, audience, verify-as-of and leeway reach the checks", () => withPage(claimChecksFlow));
   test("share puts only the token in the URL, after a warning", () => withPage(shareFlow));
   test("copy redacted keeps the shape and drops the values", () => withPage(redactFlow));
+  test("a 1 MB token is decoded off the keystroke and shown cut, with show all", () => withPage(largeTokenFlow));
   test("light, dark and system themes; only an opted-in theme is stored", () => withPage(themeFlow));
 
   test("an OAuth redirect fragment (#id_token=, #access_token= with state) loads the token, never a key", async () => {
