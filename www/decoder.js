@@ -19,6 +19,7 @@ import { startLiveClock } from "./claim-times.js";
 import { createDecodedPanes, decodedTexts } from "./decoded-panes.js";
 import { readVerifyOptions } from "./verify-options.js";
 import { createScheduler } from "./schedule.js";
+import { renderTokenExtras } from "./token-extras.js";
 
 /** Wires the decoder panel to `engine` (see engine.js); returns a small controller. */
 export function createDecoder(engine) {
@@ -34,6 +35,9 @@ export function createDecoder(engine) {
     keyInfo: byTestId("key-info"),
     tokenBox: byTestId("token-box"),
     tokenSource: byTestId("token-source"),
+    extras: byTestId("token-extras"),
+    supportsB64: byTestId("supports-b64"),
+    detachedPayload: byTestId("detached-payload"),
     issuer: byTestId("expect-issuer"),
     audience: byTestId("expect-audience"),
     asOf: byTestId("verify-as-of"),
@@ -90,7 +94,14 @@ export function createDecoder(engine) {
     });
     current = { token, decoded };
     const checks = readVerifyOptions(
-      { issuer: view.issuer.value, audience: view.audience.value, asOf: view.asOf.value, leeway: view.leeway.value },
+      {
+        issuer: view.issuer.value,
+        audience: view.audience.value,
+        asOf: view.asOf.value,
+        leeway: view.leeway.value,
+        supportsB64: view.supportsB64.checked,
+        detachedPayload: view.detachedPayload.value,
+      },
       Date.now() / 1000,
     );
     view.optionsProblem.textContent = checks.problems.join(" ");
@@ -115,9 +126,11 @@ export function createDecoder(engine) {
       showStatus({ state: "unverified", detail: "Loading the engine for this algorithm or key…", report: null });
       renderChecks(view.checks, []);
       renderDiagnostics(view.diagnostics, []);
+      renderTokenExtras(view.extras, decoded, null);
       return;
     }
     showStatus(assessment);
+    renderTokenExtras(view.extras, decoded, assessment.report);
     renderChecks(view.checks, assessment.report?.checks ?? []);
     renderDiagnostics(
       view.diagnostics,
@@ -151,7 +164,8 @@ export function createDecoder(engine) {
   view.tokenInput.addEventListener("input", scheduleUpdate);
   view.secretInput.addEventListener("input", scheduleUpdate);
   view.secretEncoding.addEventListener("change", scheduleUpdate);
-  for (const input of [view.issuer, view.audience, view.asOf, view.leeway]) input.addEventListener("input", scheduleUpdate);
+  for (const input of [view.issuer, view.audience, view.asOf, view.leeway, view.detachedPayload]) input.addEventListener("input", scheduleUpdate);
+  view.supportsB64.addEventListener("change", scheduleUpdate);
   // Countdowns move every second; when one reaches zero the token's checks change: re-verify.
   startLiveClock(document.getElementById("panel-decode"), update);
   wireKeyFile({
@@ -183,11 +197,16 @@ export function createDecoder(engine) {
   };
 }
 
-/** Which key of the user's verified the token: its thumbprint, and the engine's own words. */
+/** Which key of the user's verified the token: its place in a set, kid, thumbprint, and the engine's words. */
 function describeMatch(report) {
-  const signature = report.checks.find((check) => check.name === "signature");
-  const kid = typeof report.kid === "string" ? `kid "${report.kid}", ` : "";
-  return `Verified with the key of ${kid}thumbprint ${report.keyThumbprint}. ${signature?.message ?? ""}`.trim();
+  const signature = report.checks.find((check) => check.ok && (check.name === "signature" || check.name.startsWith("signature[")));
+  const kidValue = typeof report.matchedKid === "string" ? report.matchedKid : report.kid;
+  const facts = [
+    Number.isInteger(report.matchedIndex) ? `key #${report.matchedIndex} of the set` : null,
+    typeof kidValue === "string" ? `kid "${kidValue}"` : null,
+    `thumbprint ${report.keyThumbprint}`,
+  ].filter((fact) => fact !== null);
+  return `Verified with the key of ${facts.join(", ")}. ${signature?.message ?? ""}`.trim();
 }
 
 /** Where a token from the URL came from, e.g. an OAuth redirect's `#id_token=`. */

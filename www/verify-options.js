@@ -2,8 +2,8 @@
 // leeway) turned into the engine's `verify` options. Only what the user filled in is passed, so
 // an empty box means "not checked" exactly as the engine's defaults say (DESIGN §3).
 
-/** Reads the four inputs; returns `{ options, now, leeway, problems }` (`now` in seconds). */
-export function readVerifyOptions({ issuer, audience, asOf, leeway }, wallClockSeconds) {
+/** Reads the claim-check inputs (and the RFC 7797 / detached-payload ones); returns `{ options, now, leeway, problems }` (`now` in seconds). */
+export function readVerifyOptions({ issuer, audience, asOf, leeway, supportsB64 = false, detachedPayload = "" }, wallClockSeconds) {
   const options = {};
   const problems = [];
 
@@ -35,6 +35,10 @@ export function readVerifyOptions({ issuer, audience, asOf, leeway }, wallClockS
       if (value !== 0) options.leeway = value;
     }
   }
+  // RFC 7797: only when the user says the verifier supports it; a detached payload (RFC 7515
+  // Appendix F) only when one was pasted.
+  if (supportsB64) options.supportsB64 = true;
+  if (detachedPayload !== "") options.detachedPayload = detachedPayload;
   return { options, now, leeway: leewaySeconds, fixedTime: options.now !== undefined, problems };
 }
 
