@@ -93,6 +93,7 @@ export function createDecoder(engine) {
       },
     });
     current = { token, decoded };
+    showLegendFor(decoded.segments);
     const checks = readVerifyOptions(
       {
         issuer: view.issuer.value,
@@ -195,6 +196,12 @@ export function createDecoder(engine) {
       update();
     },
   };
+}
+
+/** Shows the legend entries of the parts this token has beyond header, payload and signature. */
+function showLegendFor(segments) {
+  const parts = new Set(segments.map((segment) => (["encrypted_key", "iv", "tag"].includes(segment.part) ? "ciphertext" : segment.part)));
+  for (const item of document.querySelectorAll(".legend-item[data-optional]")) item.hidden = !parts.has(item.dataset.part);
 }
 
 /** Which key of the user's verified the token: its place in a set, kid, thumbprint, and the engine's words. */

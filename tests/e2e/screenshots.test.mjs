@@ -46,7 +46,9 @@ if (SKIP_REASON !== null) {
             }
           }
           const file = join(OUT, `debugger-${theme}-${size}.png`);
-          await page.screenshot({ path: file });
+          await page.evaluate(() => document.activeElement?.blur());
+          // Desktop: what fits on one screen (the layout promise); narrow: the whole page.
+          await page.screenshot({ path: file, fullPage: size === "narrow" });
           assert.ok((await stat(file)).size > 10_000, `${file} holds a screenshot`);
         } finally {
           await context.close();
