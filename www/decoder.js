@@ -48,6 +48,7 @@ export function createDecoder(engine) {
   };
   const panes = createDecodedPanes();
   let current = { token: "", decoded: null }; // what the token tools (share, redact) act on
+  let keyCache = null; // the last importKey answer, for the same key text, encoding and engine
   let showWholeToken = false; // the user asked to see every character of a huge token
 
   function update() {
@@ -142,11 +143,15 @@ export function createDecoder(engine) {
   /** What the engine detects in the key box; the encoding picker only matters for secrets. */
   function describeKey(state) {
     const text = view.secretInput.value;
+    const encoding = view.secretEncoding.value;
     let key = { info: null, error: null, pending: false };
-    if (text !== "") {
-      const outcome = engine.attempt((api) => api.importKey(text, { secretEncoding: view.secretEncoding.value }), update);
+    if (text !== "" && keyCache?.text === text && keyCache.encoding === encoding && keyCache.full === engine.isFull) {
+      key = keyCache.key; // typing in the token box re-verifies, but the key has not changed
+    } else if (text !== "") {
+      const outcome = engine.attempt((api) => api.importKey(text, { secretEncoding: encoding }), update);
       state.pending ||= outcome.pending;
       key = { info: outcome.value ?? null, error: outcome.error ?? null, pending: outcome.pending };
+      keyCache = outcome.pending ? null : { text, encoding, full: engine.isFull, key };
     }
     const notSecret = key.info !== null && key.info.kind !== "secret";
     view.secretEncoding.disabled = notSecret;
