@@ -11,13 +11,13 @@ import loadFullEngine from "./full-engine.js";
 import { byTestId } from "./dom.js";
 import { createEngine } from "./engine.js";
 import { createTabs } from "./tabs.js";
+import { tokenFromFragment } from "./fragment.js";
+import { wireTokenTools } from "./share.js";
+import { wireThemeMenu } from "./theme.js";
 import { createDecoder } from "./decoder.js";
 import { createEncoder } from "./encoder.js";
 import { createKeyGenerator } from "./key-generator.js";
 import { makeExample } from "./example.js";
-import { tokenFromFragment } from "./fragment.js";
-import { wireTokenTools } from "./share.js";
-import { wireThemeMenu } from "./theme.js";
 
 const ENGINE_NOTES = {
   core: "Engine: HMAC core. Other algorithms and keys load from this site when a token or key needs them.",

@@ -1,24 +1,20 @@
-// Copy buttons. The clipboard API may be refused (a file:// page, a denied permission): then the
-// button says so instead of pretending, and the text stays selectable on the page.
+// Copying text for the user: the clipboard API where the page may use it (a click is a user
+// gesture), else the text is selected in `fallbackBox` so Ctrl+C works. The button says what
+// happened for a moment. Nothing is kept anywhere else.
 
-const RESET_AFTER_MS = 1600;
-
-/** Copies `text`, then briefly shows on `button` whether it worked (text and `data-copied`). */
-export async function copyText(button, text) {
+/** Copies `text`, then shows "Copied" (or "Press Ctrl+C") on `button` for 1.5 s. */
+export async function copyText(text, button, fallbackBox = null) {
+  if (text === "") return;
   const label = button.dataset.label ?? button.textContent;
   button.dataset.label = label;
-  let ok = false;
   try {
     await navigator.clipboard.writeText(text);
-    ok = true;
+    button.textContent = "Copied";
   } catch {
-    ok = false;
+    fallbackBox?.select(); // no clipboard permission (e.g. some file:// pages)
+    button.textContent = "Press Ctrl+C";
   }
-  button.dataset.copied = String(ok);
-  button.textContent = ok ? "Copied" : "Copy refused: select the text instead";
   setTimeout(() => {
     button.textContent = label;
-    delete button.dataset.copied;
-  }, RESET_AFTER_MS);
-  return ok;
+  }, 1500);
 }

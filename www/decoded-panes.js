@@ -51,7 +51,7 @@ export function createDecodedPanes() {
   });
   for (const button of document.querySelectorAll("[data-copy]")) {
     const source = button.dataset.copy === "header" ? header : payload;
-    button.addEventListener("click", () => copyText(button, source.text()));
+    button.addEventListener("click", () => copyText(source.text(), button));
   }
 
   return {

@@ -26,7 +26,7 @@ export function wireTokenTools(decoder) {
   };
   const copyToken = byTestId("copy-token");
 
-  copyToken.addEventListener("click", () => copyText(copyToken, decoder.current().token.trim()));
+  copyToken.addEventListener("click", () => copyText(decoder.current().token.trim(), copyToken));
 
   share.open.addEventListener("click", () => {
     share.url.value = "";
@@ -42,9 +42,8 @@ export function wireTokenTools(decoder) {
     window.history.replaceState(null, "", url);
     share.url.value = url;
     share.url.hidden = false;
-    const copied = await copyText(share.confirm, url);
-    share.note.textContent = copied ? "The link is in the address bar and on your clipboard." : "The link is in the address bar; copy it from the box.";
-    share.url.select();
+    await copyText(url, share.confirm, share.url);
+    share.note.textContent = copied(share.confirm) ? "The link is in the address bar and on your clipboard." : "The link is in the address bar; copy it from the box.";
   });
 
   redacted.open.addEventListener("click", async () => {
@@ -52,8 +51,13 @@ export function wireTokenTools(decoder) {
     redacted.output.value = decoded === null ? "" : redactedReport(decoded);
     redacted.note.textContent = "";
     redacted.dialog.showModal();
-    const copied = await copyText(redacted.open, redacted.output.value);
-    redacted.note.textContent = copied ? "Copied to your clipboard." : "Your browser refused the clipboard: copy it from the box.";
+    await copyText(redacted.output.value, redacted.open, redacted.output);
+    redacted.note.textContent = copied(redacted.open) ? "Copied to your clipboard." : "Your browser refused the clipboard: copy it from the box.";
   });
   redacted.close.addEventListener("click", () => redacted.dialog.close());
+}
+
+/** Whether copyText just reported success on `button` (it says so on the button for a moment). */
+function copied(button) {
+  return button.textContent === "Copied";
 }
