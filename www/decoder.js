@@ -18,7 +18,7 @@ import { mergeDiagnostics, renderDiagnostics, renderChecks } from "./diagnostics
 import { startLiveClock } from "./claim-times.js";
 import { createDecodedPanes, decodedTexts } from "./decoded-panes.js";
 import { readVerifyOptions } from "./verify-options.js";
-import { createScheduler } from "./schedule.js";
+import { createScheduler, isTyping } from "./schedule.js";
 import { renderTokenExtras } from "./token-extras.js";
 
 /** Wires the decoder panel to `engine` (see engine.js); returns a small controller. */
@@ -164,9 +164,9 @@ export function createDecoder(engine) {
   const schedule = createScheduler(update, (waiting) => {
     // Says so while a large token waits for typing to pause (and lets tests see it was deferred).
     view.tokenBox.dataset.busy = String(waiting);
-    if (waiting) view.statusDetail.textContent = "Large token: decoding when you pause typing…";
+    if (waiting) view.statusDetail.textContent = "Large token: decoding…";
   });
-  const scheduleUpdate = () => schedule(view.tokenInput.value.length + view.secretInput.value.length);
+  const scheduleUpdate = (event) => schedule(view.tokenInput.value.length + view.secretInput.value.length, isTyping(event));
   view.tokenInput.addEventListener("input", scheduleUpdate);
   view.secretInput.addEventListener("input", scheduleUpdate);
   view.secretEncoding.addEventListener("change", scheduleUpdate);

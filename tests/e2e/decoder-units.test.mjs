@@ -86,3 +86,21 @@ test("redaction keeps structure and the explaining members, drops values and the
   for (const secret of ["alice@example.com", "admin", "evil.example", "c2lnbmF0dXJl"]) assert.ok(!report.includes(secret), secret);
   assert.match(redactedReport({ kind: "jws", header: { alg: "HS256" }, payload: "plain text", diagnostics: [] }), /payload: "<text, 10 chars>"/);
 });
+
+test("large inputs: typing waits for a pause, a paste or scripted change runs in the next task", async () => {
+  const { createScheduler, isTyping, LARGE_INPUT_CHARS } = await wwwModule("schedule.js");
+  assert.equal(isTyping({ inputType: "insertText" }), true);
+  assert.equal(isTyping({ inputType: "deleteContentBackward" }), true);
+  assert.equal(isTyping({ inputType: "insertFromPaste" }), false);
+  assert.equal(isTyping(new Event("input")), false);
+  const runs = [];
+  const waiting = [];
+  const schedule = createScheduler(() => runs.push("work"), (state) => waiting.push(state));
+  schedule(10);
+  assert.deepEqual([runs, waiting], [["work"], []], "a small input is worked on at once");
+  schedule(LARGE_INPUT_CHARS, true);
+  schedule(LARGE_INPUT_CHARS, true);
+  assert.deepEqual([runs.length, waiting], [1, [true, true]], "a large input is never worked on inside the event");
+  await new Promise((resolve) => setTimeout(resolve, 400)); // let the one pending run happen
+  assert.deepEqual([runs.length, waiting.at(-1)], [2, false], "two keystrokes, one run");
+});
