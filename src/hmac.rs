@@ -38,6 +38,12 @@ impl HmacKey {
         self.secret.len()
     }
 
+    /// The secret itself (to recognise a well-known demo secret; never printed).
+    #[must_use]
+    pub fn bytes(&self) -> &[u8] {
+        &self.secret
+    }
+
     /// Never true: empty secrets are refused by `new`.
     #[must_use]
     pub fn is_empty(&self) -> bool {
