@@ -76,7 +76,7 @@ fn describe(before: &str, after: &str) -> String {
 
 /// Whitespace inside the token: either text after a complete token, or a token wrapped over
 /// lines (by e-mail clients, terminals, or editors).
-fn inner_whitespace(token: &str) -> Option<Diagnostic> {
+pub(crate) fn inner_whitespace(token: &str) -> Option<Diagnostic> {
     let at = token.bytes().position(|b| b.is_ascii_whitespace())?;
     let head = token.get(..at).unwrap_or_default();
     let character = head.chars().count() + 1;

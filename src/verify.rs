@@ -33,6 +33,8 @@ pub struct VerifyReport {
     pub errors: Vec<Diagnostic>,
     /// What is worth knowing anyway.
     pub warnings: Vec<Diagnostic>,
+    /// For a JWS JSON serialization, the signature that verified.
+    pub signature_index: Option<usize>,
 }
 
 impl VerifyReport {
@@ -53,6 +55,16 @@ impl VerifyReport {
 #[must_use]
 pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) -> VerifyReport {
     let token = decode(input);
+    if token.signatures.is_empty() {
+        verify_decoded(token, key, options)
+    } else {
+        crate::jws_json_verify::verify_each(token, key, options)
+    }
+}
+
+/// Verifies one decoded JWS (a compact token, or one signature of a JSON serialization).
+pub(crate) fn verify_decoded(mut token: UntrustedToken, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) -> VerifyReport {
+    let payload_check = crate::signing_input::attach_detached(&mut token, options);
     let mut report = VerifyReport {
         valid: false,
         signature_valid: false,
@@ -60,11 +72,13 @@ pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyO
         checks: Vec::new(),
         errors: Vec::new(),
         warnings: Vec::new(),
+        signature_index: None,
         token,
     };
     for d in &report.token.diagnostics {
         match (d.severity, d.code) {
-            (Severity::Error, _) | (_, Code::DuplicateMember) => report.errors.push(d.clone().at(Severity::Error)),
+            // A disclosure that matches no digest is a warning to read, but a token to refuse.
+            (Severity::Error, _) | (_, Code::DuplicateMember | Code::SdDigestMismatch) => report.errors.push(d.clone().at(Severity::Error)),
             // The alg and crit checks report these themselves.
             (_, Code::AlgNone | Code::UnsupportedAlg | Code::CritUnsupported) => {}
             _ => report.warnings.push(d.clone()),
@@ -73,6 +87,7 @@ pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyO
     let format = format_check(&report.token);
     let well_formed = format.ok && report.errors.is_empty();
     report.checks.push(format);
+    report.checks.extend(payload_check);
     if well_formed {
         run_checks(&mut report, key, options);
     }
@@ -89,7 +104,9 @@ pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyO
 
 fn format_check(token: &UntrustedToken) -> Check {
     match token.kind {
-        TokenKind::Jws | TokenKind::Unsecured => Check::pass("format", "A well-formed compact JWS."),
+        TokenKind::Jws | TokenKind::Unsecured => {
+            Check::pass("format", format!("A well-formed JWS ({} serialization).", token.serialization.as_str()))
+        }
         TokenKind::Jwe => Check::fail("format", Code::Malformed, "This is an encrypted token (JWE); jwt-lens cannot decrypt it."),
         TokenKind::Invalid => {
             let code = token.diagnostics.iter().find(|d| d.severity == Severity::Error).map_or(Code::Malformed, |d| d.code);
@@ -113,6 +130,7 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
     };
     let typed_secret = key.ok().and_then(|ring| ring.secret_text.as_ref());
     report.checks.push(crit_check(&header, options));
+    report.checks.extend(crate::signing_input::b64_check(&header, options));
     if let Some(alg) = alg.filter(|_| !candidates.is_empty()) {
         signature_check(report, alg, &candidates);
         if !report.signature_valid {
@@ -246,7 +264,7 @@ pub(crate) fn crit_check(header: &Json, options: &VerifyOptions) -> Check {
         return Check::fail("crit", Code::CritUnsupported, format!("\"crit\" lists \"{name}\" but the header does not carry it."));
     }
     if let Some(name) = names.iter().find(|n| !understood_extension(n, options)) {
-        let why = if *name == "b64" && options.supports_b64 { " yet (RFC 7797 payloads are not supported by this build)" } else { "" };
+        let why = if *name == "b64" { " unless the option supportsB64 is true (RFC 7797)" } else { "" };
         return Check::fail(
             "crit",
             Code::CritUnsupported,
@@ -256,9 +274,9 @@ pub(crate) fn crit_check(header: &Json, options: &VerifyOptions) -> Check {
     Check::pass("crit", "Every critical extension is understood.")
 }
 
-/// No extension is processed yet; RFC 7797 `b64` will be, behind `supportsB64`.
-const fn understood_extension(_name: &str, _options: &VerifyOptions) -> bool {
-    false
+/// The only extension processed is RFC 7797 `b64`, and only behind `supportsB64`.
+fn understood_extension(name: &str, options: &VerifyOptions) -> bool {
+    name == "b64" && options.supports_b64
 }
 
 fn signature_check(report: &mut VerifyReport, alg: &Alg, candidates: &[&PreparedKey]) {
