@@ -69,11 +69,12 @@ dual_test! {
     }
 }
 
-/// The encoding cases of `json_web_signature` (tcId 357–377) and its `alg: none` cases: a strict
+/// The encoding cases of `json_web_signature` (tcId 357–377, and 17), its `alg: none` cases: a strict
 /// verifier refuses each for the reason it was built to test, and says so with a stable code.
 /// (The suite has no case with `crit` or with claims — checked by the test below — so those
 /// rules are tested by tests/claim_rules.rs, tests/verify_rules.rs and tests/diagnostic_codes.rs.)
 const JWS_REASONS: &[(u64, &[&str])] = &[
+    (17, &["invalid_json"]), // a JWS JSON serialization whose stored text is cut short
     (341, &["alg_none"]),
     (342, &["unsupported_alg"]), // "NONE": not a registered algorithm (names are case-sensitive)
     (343, &["alg_none"]),
