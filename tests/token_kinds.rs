@@ -147,6 +147,7 @@ dual_test! {
             (r#"{"payload":"e30","protected":"eyJhbGciOiJIUzI1NiJ9","signature":"A+"}"#, Code::InvalidBase64),
             (r#"{"payload":"e30","protected":"eyJhbGciOiJIUzI1NiJ9","signature":"AA""#, Code::InvalidJson),
             (r#"{"protected":"eyJhbGciOiJSU0EtT0FFUCJ9","ciphertext":"AA","iv":"AA","tag":"AA"}"#, Code::Malformed),
+            (r#"{"sub":"a claims set, not a token"}"#, Code::Malformed),
         ];
         for (input, code) in cases {
             let decoded = decode(input);
@@ -398,5 +399,49 @@ dual_test! {
         // Not a disclosure at all.
         let decoded = decode(&format!("{issuer_jwt}~{}~", encode(b"{\"not\":\"an array\"}")));
         assert!(decoded.has_errors());
+    }
+}
+
+dual_test! {
+    fn report_json_carries_the_kind_fields() {
+        let compact = sign_with_key_text(r#"{"alg":"HS256"}"#, r#"{"sub":"x"}"#, SECRET, SecretEncoding::Utf8).unwrap();
+        let plain: Value = serde_json::from_str(&jwt_lens::report::decoded_json(&decode(&compact))).unwrap();
+        assert_eq!(plain["serialization"], "compact");
+        for field in ["signatures", "b64", "nested", "jwe", "sdJwt"] {
+            assert!(plain[field].is_null(), "{field}: {}", plain[field]);
+        }
+        assert_eq!(plain["detached"], false);
+
+        let (header, payload, signature) = {
+            let mut parts = compact.split('.');
+            (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap())
+        };
+        let general = json!({"payload": payload, "signatures": [{"protected": header, "header": {"kid": "k"}, "signature": signature}]});
+        let decoded: Value = serde_json::from_str(&jwt_lens::report::decoded_json(&decode(&general.to_string()))).unwrap();
+        assert_eq!(decoded["serialization"], "json-general");
+        assert_eq!(
+            decoded["signatures"],
+            json!([{"index": 0, "header": {"alg": "HS256", "kid": "k"}, "protectedJson": "{\"alg\":\"HS256\"}", "unprotected": {"kid": "k"}, "alg": "HS256", "kid": "k", "signature": signature}])
+        );
+        assert_eq!(decoded["header"], json!({"alg": "HS256", "kid": "k"}));
+        let report = verify(&general.to_string(), &json!({"kty": "oct", "k": encode(SECRET.as_bytes())}), "");
+        let report: Value = serde_json::from_str(&jwt_lens::report::verify_json(&report)).unwrap();
+        assert_eq!((report["valid"].as_bool(), report["signatureIndex"].as_u64()), (Some(true), Some(0)));
+
+        let nested = hs256(r#"{"alg":"HS256","cty":"JWT"}"#, compact.as_bytes());
+        let decoded: Value = serde_json::from_str(&jwt_lens::report::decoded_json(&decode(&nested))).unwrap();
+        assert_eq!(decoded["nested"]["payload"], json!({"sub": "x"}));
+
+        let jwe = format!("{}..{}.{}.{}", encode(br#"{"alg":"dir","enc":"A128GCM","zip":"DEF"}"#), encode(&[0; 12]), encode(b"c"), encode(&[0; 16]));
+        let decoded: Value = serde_json::from_str(&jwt_lens::report::decoded_json(&decode(&jwe))).unwrap();
+        assert_eq!(
+            decoded["jwe"]["parts"],
+            json!([{"part": "header", "length": 41}, {"part": "encrypted_key", "length": 0}, {"part": "iv", "length": 12}, {"part": "ciphertext", "length": 1}, {"part": "tag", "length": 16}])
+        );
+        assert_eq!((&decoded["jwe"]["alg"], &decoded["jwe"]["enc"], &decoded["jwe"]["zip"]), (&json!("dir"), &json!("A128GCM"), &json!("DEF")));
+
+        let unencoded = format!("{}.{}", encode(br#"{"alg":"HS256","b64":false,"crit":["b64"]}"#), "raw");
+        let decoded: Value = serde_json::from_str(&jwt_lens::report::decoded_json(&decode(&format!("{unencoded}.AA")))).unwrap();
+        assert_eq!((&decoded["b64"], &decoded["payload"]), (&json!(false), &json!("raw")));
     }
 }

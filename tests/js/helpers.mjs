@@ -42,6 +42,7 @@ export const DIAGNOSTIC_CODES = new Set([
   "token_too_old", "claim_type", "missing_claim", "issuer_mismatch", "audience_mismatch",
   "subject_mismatch", "typ_mismatch", "embedded_key_ignored", "secret_encoding_hint",
   "bearer_prefix", "too_large", "invalid_option", "internal",
+  "jwe_not_decrypted", "sd_digest_mismatch",
 ]);
 
 export const HASH = { HS256: "sha256", HS384: "sha384", HS512: "sha512" };
