@@ -227,8 +227,9 @@ dual_test! {
             assert!(report.valid, "{token}: {:?}", report.errors);
             assert!(report.checks.iter().any(|c| c.name == "payload" && c.ok));
             assert!(!verify(&token, key, &altered).valid, "{token}: altered content");
+            // Without it the payload is taken as empty, which this signature does not cover; the check says why.
             let without = verify(&token, key, "");
-            assert!(!without.valid && without.checks.iter().any(|c| c.name == "payload" && !c.ok), "{token}");
+            assert!(!without.valid && without.checks.iter().any(|c| c.name == "payload" && c.message.contains("detachedPayload")), "{token}");
         }
         // A token that carries its payload refuses a detached one.
         let Some(attached) = vector("ietf-jose-cookbook/jws/4_4.hmac-sha2_integrity_protection.json") else { return };
