@@ -449,3 +449,43 @@ dual_test! {
         assert_eq!((&decoded["b64"], &decoded["payload"]), (&json!(false), &json!("raw")));
     }
 }
+
+dual_test! {
+    fn every_kind_survives_every_single_character_mutation() {
+        let compact = sign_with_key_text(r#"{"alg":"HS256","kid":"k"}"#, r#"{"_sd":["x"],"sub":"s"}"#, SECRET, SecretEncoding::Utf8).unwrap();
+        let mut parts = compact.split('.');
+        let (header, payload, signature) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
+        let disclosure = encode(br#"["s","n",{"_sd":["y"]}]"#);
+        let jwe = format!("{}..{}.{}.{}", encode(br#"{"alg":"dir","enc":"A128GCM"}"#), encode(&[0; 12]), encode(b"c"), encode(&[0; 16]));
+        let inputs = [
+            json!({"payload": payload, "signatures": [{"protected": header, "header": {"x": 1}, "signature": signature}, {"header": {"alg": "HS256"}, "signature": "AA"}]}).to_string(),
+            json!({"protected": header, "signature": signature}).to_string(),
+            format!("{compact}~{disclosure}~{compact}"),
+            hs256(r#"{"alg":"HS256","cty":"JWT"}"#, compact.as_bytes()),
+            format!("{}.raw payload.{signature}", encode(br#"{"alg":"HS256","b64":false,"crit":["b64"]}"#)),
+            jwe,
+        ];
+        let secret = json!({"kty": "oct", "k": encode(SECRET.as_bytes())}).to_string();
+        let options = parse_verify_options(r#"{"supportsB64":true}"#, 0.0).unwrap();
+        let mut checked = 0;
+        for input in &inputs {
+            for at in 0..input.len() {
+                let mut variants: Vec<String> = ['~', '.', '{', '}', '"', '[', '\\', ' ', 'A'].iter().map(|c| format!("{}{c}{}", &input[..at], &input[at + 1..])).collect();
+                variants.push(input[..at].to_string());
+                for variant in &variants {
+                    let decoded = decode(variant);
+                    assert_eq!(decoded.kind.as_str() == "invalid", decoded.has_errors(), "{variant}");
+                    let mut previous_end = 0;
+                    for s in &decoded.segments {
+                        assert!(previous_end <= s.start && s.start <= s.end && s.end <= variant.len(), "{variant}: {:?}", decoded.segments);
+                        previous_end = s.end;
+                    }
+                    let report = verify_with_key_text(variant, &secret, &options);
+                    assert!(!report.valid || report.errors.is_empty(), "{variant}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+}
