@@ -400,6 +400,9 @@ dual_test! {
         let issuer = sign_with_key_text(r#"{"alg":"HS256"}"#, &other.to_string(), SECRET, SecretEncoding::Utf8).unwrap();
         let decoded = decode(&format!("{issuer}~{spec}~"));
         assert!(decoded.diagnostics.iter().any(|d| d.code == Code::UnsupportedAlg && d.message.contains("sha3-256")));
+        // A payload that is no claims set has nowhere to place a disclosure.
+        let text_issuer = hs256(r#"{"alg":"HS256"}"#, b"not claims");
+        assert!(decode(&format!("{text_issuer}~{spec}~")).diagnostics.iter().any(|d| d.code == Code::SdDigestMismatch));
         // Not a disclosure at all.
         let decoded = decode(&format!("{issuer_jwt}~{}~", encode(b"{\"not\":\"an array\"}")));
         assert!(decoded.has_errors());
