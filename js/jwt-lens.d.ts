@@ -79,7 +79,7 @@ export interface Decoded {
   b64: false | null;
   /** True when the payload is detached (RFC 7515 Appendix F): verify it with the `detachedPayload` option. */
   detached: boolean;
-  /** The inner token, decoded, when the header's `cty` is `JWT` (RFC 7519 §5.2); decoded at most 4 levels deep. */
+  /** The inner token, decoded, when the header's `cty` is `JWT` (RFC 7519 §5.2); decoded at most 4 levels deep. Its `segments` index into this token's `payloadJson`. */
   nested: Decoded | null;
   /** What a compact JWE shows without its key (`kind: "jwe"`); it is never decrypted. */
   jwe: JweInfo | null;
