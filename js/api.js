@@ -57,6 +57,12 @@ function keyText(key) {
   return "";
 }
 
+// A JWS JSON serialization (RFC 7515 §7.2) may arrive as the parsed object; the engine reads its text.
+function tokenText(token) {
+  if (token !== null && typeof token === "object" && !Array.isArray(token)) return jsonText(token, "token");
+  return requireString(token, "token");
+}
+
 function requireString(value, what) {
   if (typeof value !== "string") throw new JwtLensError("invalid_option", `${what} must be a string`);
   return value;
@@ -125,16 +131,15 @@ export function createApi(raw, version) {
   }
 
   function decode(token) {
-    requireString(token, "token");
     try {
-      return JSON.parse(raw.decodeJson(token));
+      return JSON.parse(raw.decodeJson(tokenText(token)));
     } catch (error) {
       throw contained(error);
     }
   }
 
   function verify(token, key, options) {
-    requireString(token, "token");
+    token = tokenText(token);
     const opts = optionsText(options);
     const now = Date.now() / 1000;
     const slot = key !== null && typeof key === "object" ? key[HANDLE] : undefined;
