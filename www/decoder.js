@@ -134,7 +134,7 @@ export function createDecoder(engine) {
     }
     showStatus(assessment);
     renderTokenExtras(view.extras, decoded, assessment.report);
-    renderChecks(view.checks, assessment.report?.checks ?? []);
+    renderChecks(view.checks, assessment.report?.checks ?? [], { signatureIndex: assessment.report?.signatureIndex ?? null });
     renderDiagnostics(
       view.diagnostics,
       mergeDiagnostics(decoded.diagnostics, assessment.report?.errors, assessment.report?.warnings),
