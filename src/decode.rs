@@ -123,6 +123,23 @@ pub fn decode(input: &str) -> UntrustedToken {
 /// Decodes `input` with explicit limits.
 #[must_use]
 pub fn decode_with(input: &str, limits: &Limits) -> UntrustedToken {
+    let mut token = decode_unlinted(input, limits);
+    let findings = crate::lint::lint(&token);
+    token.diagnostics.extend(findings);
+    token
+}
+
+/// `decode` for `verify`: every lint finding but `known_secret`, which verify adds itself
+/// (`lint::lint_but_known_secrets`).
+#[must_use]
+pub(crate) fn decode_for_verify(input: &str) -> UntrustedToken {
+    let mut token = decode_unlinted(input, &Limits::default());
+    let findings = crate::lint::lint_but_known_secrets(&token);
+    token.diagnostics.extend(findings);
+    token
+}
+
+fn decode_unlinted(input: &str, limits: &Limits) -> UntrustedToken {
     let mut token = UntrustedToken {
         kind: TokenKind::Invalid,
         header: None,
@@ -179,8 +196,6 @@ pub fn decode_with(input: &str, limits: &Limits) -> UntrustedToken {
         }
     }
     token.kind = kind_of(&token, names.len());
-    let findings = crate::lint::lint(&token);
-    token.diagnostics.extend(findings);
     token
 }
 
