@@ -83,6 +83,9 @@ pub(crate) fn read(token: &mut UntrustedToken, input: &str, offset: usize, text:
     if ["ciphertext", "recipients", "iv", "encrypted_key"].iter().any(|m| root.get(m).is_some()) {
         return malformed(token, "This is a JWE in JSON serialization (RFC 7516 §7.2); jwt-lens explains only the compact JWE form.");
     }
+    if !["payload", "protected", "header", "signature", "signatures"].iter().any(|m| root.get(m).is_some()) {
+        return malformed(token, "This is JSON, but not a JWS JSON serialization (it has no \"signatures\", \"signature\" or \"payload\" member); paste the token itself.");
+    }
     let entries: Vec<&Json> = match root.get("signatures") {
         None => {
             token.serialization = Serialization::JsonFlattened;
@@ -230,7 +233,8 @@ fn merge(scratch: &mut UntrustedToken, out: &mut SignatureEntry, protected: Opti
 }
 
 /// Where each `protected`, `payload` and `signature` value sits in the input, for colouring.
-/// Base64url values need no escaping, so each appears verbatim between quotes.
+/// Base64url values need no escaping, so each appears verbatim between quotes. (A plain byte
+/// scan and an insertion sort: the browser engine is size-budgeted, and these lists are short.)
 fn locate_segments(input: &str, offset: usize, text: &str, token: &UntrustedToken, payload: &str) -> Vec<Segment> {
     let mut wanted: Vec<(&'static str, &str)> = vec![("payload", payload)];
     for entry in &token.signatures {
@@ -238,16 +242,21 @@ fn locate_segments(input: &str, offset: usize, text: &str, token: &UntrustedToke
         wanted.push(("signature", &entry.signature_b64));
     }
     let utf16 = |byte: usize| input.get(..byte).map_or(byte, |s| s.encode_utf16().count());
+    let bytes = text.as_bytes();
     let mut found: Vec<Segment> = Vec::new();
     let mut taken: Vec<usize> = Vec::new();
     for (part, value) in wanted.into_iter().filter(|(_, v)| !v.is_empty()) {
-        let quoted = format!("\"{value}\"");
-        let start = text.match_indices(&quoted).map(|(at, _)| at + 1).find(|at| !taken.contains(at));
-        if let Some(start) = start {
-            taken.push(start);
-            found.push(Segment { part, start: utf16(offset + start), end: utf16(offset + start + value.len()) });
-        }
+        let value = value.as_bytes();
+        let quoted_at = |at: &usize| {
+            bytes.get(at.wrapping_sub(1)) == Some(&b'"')
+                && bytes.get(*at..at + value.len()) == Some(value)
+                && bytes.get(at + value.len()) == Some(&b'"')
+        };
+        let Some(start) = (1..bytes.len()).filter(|at| !taken.contains(at)).find(quoted_at) else { continue };
+        taken.push(start);
+        let segment = Segment { part, start: utf16(offset + start), end: utf16(offset + start + value.len()) };
+        let at = found.iter().position(|s| s.start > segment.start).unwrap_or(found.len());
+        found.insert(at, segment);
     }
-    found.sort_by_key(|s| s.start);
     found
 }

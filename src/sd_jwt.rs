@@ -172,8 +172,11 @@ pub(crate) fn read(token: &mut UntrustedToken, input: &str, offset: usize, rest:
             Code::UnsupportedAlg,
             format!("The payload's \"_sd_alg\" is \"{hash_alg}\"; jwt-lens computes sha-256, sha-384 and sha-512 only, so the disclosures' digests cannot be checked."),
         ));
-    } else if let Some(claims) = &claims {
-        place(&mut disclosures, claims);
+    } else {
+        // Without a claims set there is no `_sd` to find a digest in: every disclosure is unplaced.
+        if let Some(claims) = &claims {
+            place(&mut disclosures, claims);
+        }
         report_unplaced(token, &disclosures);
     }
     token.sd_jwt = Some(SdJwt { disclosures, key_binding_jwt, hash_alg });
