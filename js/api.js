@@ -150,7 +150,8 @@ export function createApi(raw, version) {
 
   function decode(token) {
     try {
-      return decodedFrom(raw.decodeJson(tokenText(token)));
+      // The clock is read here, never in the core: only decode's long_lifetime (no iat) needs it.
+      return decodedFrom(raw.decodeJson(tokenText(token), Date.now() / 1000));
     } catch (error) {
       throw contained(error);
     }

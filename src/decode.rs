@@ -138,6 +138,17 @@ pub fn decode(input: &str) -> UntrustedToken {
     decode_with(input, &Limits::default())
 }
 
+/// Decodes `input` as of `now` (NumericDate seconds): `decode` plus the lint finding that needs
+/// the time (`long_lifetime` from now until `exp` when there is no `iat`). The core reads no
+/// clock; the binding passes it.
+#[must_use]
+pub fn decode_at(input: &str, now: f64) -> UntrustedToken {
+    let mut token = decode(input);
+    let timed = crate::lint::timed(&token, now);
+    token.diagnostics.extend(timed);
+    token
+}
+
 /// Decodes `input` with explicit limits.
 #[must_use]
 pub fn decode_with(input: &str, limits: &Limits) -> UntrustedToken {

@@ -48,7 +48,7 @@ pub mod verify;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use decode::{decode, decode_with, Limits, TokenKind, UntrustedToken};
+pub use decode::{decode, decode_at, decode_with, Limits, TokenKind, UntrustedToken};
 pub use error::{Code, Diagnostic, Error, Severity};
 pub use export::{export_key, parse_export_options, ExportFormat, ExportOptions};
 pub use generate::{generate_key, GeneratedKey};

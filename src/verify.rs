@@ -164,7 +164,7 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
     }
     match &report.token.payload {
         Some(Payload::Json(claims @ Json::Object(_))) => {
-            report.warnings.extend(remaining_lifetime(claims, options));
+            report.warnings.extend(remaining_lifetime(claims, options.now));
             report.checks.extend(check_claims(claims, &header, options));
         }
         // A JWS may carry any payload; only when the caller asks for claims must it be a claims set.

@@ -9,7 +9,9 @@ mod common;
 use jwt_lens::alg::Hash;
 use jwt_lens::b64::encode;
 use jwt_lens::hmac::HmacKey;
-use jwt_lens::{decode, import_key, parse_verify_options, sign_with_key_text, verify_with_key_text, Code, SecretEncoding, Severity};
+use jwt_lens::{
+    decode, decode_at, import_key, parse_verify_options, sign_with_key_text, verify_with_key_text, Code, SecretEncoding, Severity,
+};
 
 const NOW: f64 = 1_700_000_000.0;
 const SECRET: &str = "a-string-secret-at-least-256-bits-long!!-and-more";
@@ -18,6 +20,8 @@ const SECRET: &str = "a-string-secret-at-least-256-bits-long!!-and-more";
 enum Via {
     /// `decode(input)`: its diagnostics.
     Decode,
+    /// `decode_at(input, NOW)`: its diagnostics, with those that need the time.
+    DecodeAt,
     /// `verify(input, key, options)`: its errors and warnings.
     Verify(String, &'static str),
     /// `import_key(input)`: its error or its notes.
@@ -64,6 +68,7 @@ fn findings(row: &Row) -> Vec<(Code, Severity, String)> {
     let flat = |d: &jwt_lens::Diagnostic| (d.code, d.severity, format!("{} {}", d.message, d.hint.as_deref().unwrap_or_default()));
     match &row.via {
         Via::Decode => decode(&row.input).diagnostics.iter().map(flat).collect(),
+        Via::DecodeAt => decode_at(&row.input, NOW).diagnostics.iter().map(flat).collect(),
         Via::Verify(key, options) => {
             let report = verify_with_key_text(&row.input, key, &parse_verify_options(options, NOW).unwrap());
             report.errors.iter().chain(&report.warnings).map(flat).collect()
@@ -205,6 +210,7 @@ fn table() -> Vec<Row> {
         row("no exp", signed(r#"{"sub":"ann"}"#), Via::Decode, MissingExp, W, "never expires"),
         row("a week", claims(r#"{"iat":1700000000,"exp":1700604800}"#), Via::Decode, LongLifetime, W, "7 days"),
         row("a month, no iat", claims(r#"{"exp":1702592000}"#), verify(SECRET, ""), LongLifetime, W, "from now"),
+        row("a month, no iat, decoded now", claims(r#"{"exp":1702592000}"#), Via::DecodeAt, LongLifetime, W, "30 days (from now"),
         row("kid traversal", signed_with_kid("../../../../dev/null"), Via::Decode, SuspiciousKid, W, "path traversal"),
         row("kid SQL", signed_with_kid("x' UNION SELECT 'k"), Via::Decode, SuspiciousKid, W, "SQL"),
         row("big id", signed(r#"{"exp":1700003600,"id":12345678901234567890}"#), Via::Decode, BigNumber, W, "12345678901234567890"),

@@ -92,15 +92,24 @@ fn lifetime(claims: &Json) -> Option<Diagnostic> {
     long(exp - iat, "from \"iat\" to \"exp\"")
 }
 
-/// `long_lifetime` measured from `now`, for a token without `iat` (used by `verify`, which
-/// knows the time; `decode` does not read the clock).
+/// The finding that needs the time: `long_lifetime` measured from `now` for a claims set
+/// without `iat`. `decode` reads no clock; `decode_at` and `verify` pass theirs.
 #[must_use]
-pub fn remaining_lifetime(claims: &Json, options: &VerifyOptions) -> Option<Diagnostic> {
+pub fn timed(token: &UntrustedToken, now: f64) -> Option<Diagnostic> {
+    match &token.payload {
+        Some(Payload::Json(claims @ Json::Object(_))) if token.kind != TokenKind::Jwe => remaining_lifetime(claims, now),
+        _ => None,
+    }
+}
+
+/// `long_lifetime` measured from `now`, for a claims set without `iat`.
+#[must_use]
+pub fn remaining_lifetime(claims: &Json, now: f64) -> Option<Diagnostic> {
     if claims.get("iat").is_some() {
         return None;
     }
     let exp = claims.get("exp")?.as_f64()?;
-    long(exp - options.now, "from now until \"exp\"")
+    long(exp - now, "from now until \"exp\"")
 }
 
 fn long(seconds: f64, measured: &str) -> Option<Diagnostic> {

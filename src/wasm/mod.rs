@@ -10,7 +10,7 @@ use crate::key::Keyring;
 use crate::options::{parse_generate_options, parse_secret_encoding_option, parse_verify_options};
 use crate::random::RandomSource;
 use crate::sign::sign_with;
-use crate::{decode, generate, import_key, report, verify};
+use crate::{decode_at, generate, import_key, report, verify};
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "test-panic")]
@@ -36,12 +36,13 @@ impl RandomSource for PlatformRandom {
 }
 
 /// `decode(token)` as `Decoded` JSON text, `headerJson` and `payloadJson` as offsets into it
-/// where they appear verbatim (`report::Texts::Offsets`; js/api.js slices them out).
+/// where they appear verbatim (`report::Texts::Offsets`; js/api.js slices them out). `now` is
+/// the caller's clock, for the one lint finding that needs it.
 #[wasm_bindgen(js_name = decodeJson)]
 #[must_use]
-pub fn decode_json(input: &str) -> String {
+pub fn decode_json(input: &str, now: f64) -> String {
     test_panic::panic_on_trigger(input);
-    report::decoded_json_with(&decode(input), report::Texts::Offsets)
+    report::decoded_json_with(&decode_at(input, now), report::Texts::Offsets)
 }
 
 /// `verify(token, keyText, options)` as `VerifyReport` JSON text; `now` is the caller's clock.

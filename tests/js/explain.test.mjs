@@ -45,6 +45,13 @@ describe("decode lints the token", () => {
     assert.match(find(jku.diagnostics, "embedded_key_ignored").message, /"jku"/);
   });
 
+  test("without iat, the lifetime is measured from now (the JS layer passes the clock)", () => {
+    const now = Math.floor(Date.now() / 1000);
+    const month = decode(hsToken({ alg: "HS256" }, { exp: now + 30 * 86400 }, SECRET));
+    assert.match(find(month.diagnostics, "long_lifetime").message, /30 days \(from now/);
+    assertLacksCode(decode(hsToken({ alg: "HS256" }, { exp: now + 3600 }, SECRET)).diagnostics, "long_lifetime");
+  });
+
   test("an integer beyond 2^53 is shown exactly, although JSON.parse rounds it", () => {
     const d = decode(hsToken({ alg: "HS256" }, '{"exp":1700000060,"id":12345678901234567890}', SECRET));
     assert.match(find(d.diagnostics, "big_number").message, /12345678901234567890/);
