@@ -61,6 +61,12 @@ function keyText(key) {
   return "";
 }
 
+// A JWS JSON serialization (RFC 7515 §7.2) may arrive as the parsed object; the engine reads its text.
+function tokenText(token) {
+  if (token !== null && typeof token === "object" && !Array.isArray(token)) return jsonText(token, "token");
+  return requireString(token, "token");
+}
+
 function requireString(value, what) {
   if (typeof value !== "string") throw new JwtLensError("invalid_option", `${what} must be a string`);
   return value;
@@ -143,16 +149,15 @@ export function createApi(raw, version) {
   }
 
   function decode(token) {
-    requireString(token, "token");
     try {
-      return decodedFrom(raw.decodeJson(token));
+      return decodedFrom(raw.decodeJson(tokenText(token)));
     } catch (error) {
       throw contained(error);
     }
   }
 
   function verify(token, key, options) {
-    requireString(token, "token");
+    token = tokenText(token);
     const opts = optionsText(options);
     const now = Date.now() / 1000;
     const slot = key !== null && typeof key === "object" ? key[HANDLE] : undefined;
@@ -205,5 +210,12 @@ export function createApi(raw, version) {
     return Object.freeze(info);
   }
 
-  return { decode, verify, sign, generateKey, importKey, version };
+  function exportKey(input, options) {
+    if (input !== null && typeof input === "object" && input[HANDLE] !== undefined) {
+      throw new JwtLensError("invalid_option", "exportKey takes the key's text or JWK object, not a key handle");
+    }
+    return checked(raw.exportKeyText(keyText(input), optionsText(options)));
+  }
+
+  return { decode, verify, sign, generateKey, importKey, exportKey, version };
 }

@@ -91,6 +91,11 @@ pub enum Code {
     InvalidOption,
     /// The engine failed internally (a bug).
     Internal,
+    // Issue 4, token kinds (one block, so parallel merges stay easy).
+    /// A JWE was explained but not decrypted (decryption is out of scope).
+    JweNotDecrypted,
+    /// An SD-JWT disclosure's digest is in no `_sd` array of the token.
+    SdDigestMismatch,
 }
 
 impl Code {
@@ -135,6 +140,8 @@ impl Code {
         Self::KnownSecret,
         Self::TrailingCharacters,
         Self::PemArmourMissing,
+        Self::JweNotDecrypted,
+        Self::SdDigestMismatch,
         Self::InvalidOption,
         Self::Internal,
     ];
@@ -184,6 +191,8 @@ impl Code {
             Self::PemArmourMissing => "pem_armour_missing",
             Self::InvalidOption => "invalid_option",
             Self::Internal => "internal",
+            Self::JweNotDecrypted => "jwe_not_decrypted",
+            Self::SdDigestMismatch => "sd_digest_mismatch",
         }
     }
 }

@@ -38,7 +38,8 @@ impl HmacKey {
         self.secret.len()
     }
 
-    /// The secret itself (to recognise a well-known demo secret; never printed).
+    /// The secret itself: to recognise a well-known demo secret and to export it as an `oct`
+    /// JWK; never printed.
     #[must_use]
     pub fn bytes(&self) -> &[u8] {
         &self.secret

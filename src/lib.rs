@@ -19,22 +19,30 @@ pub mod ecdsa;
 pub mod eddsa;
 pub mod error;
 mod explain;
+pub mod export;
 pub mod generate;
 pub mod hmac;
 pub mod input;
 pub mod json;
+pub mod jwe;
 pub mod jwk;
+pub mod jws_json;
+mod jws_json_verify;
 pub mod key;
 pub mod lint;
 #[cfg(feature = "mldsa")]
 pub mod mldsa;
+mod nested;
 pub mod options;
 pub mod random;
 pub mod report;
+mod report_kinds;
 #[cfg(feature = "rsa")]
 pub mod rsa;
+pub mod sd_jwt;
 pub mod secret;
 pub mod sign;
+mod signing_input;
 pub mod verify;
 
 #[cfg(target_arch = "wasm32")]
@@ -42,6 +50,7 @@ mod wasm;
 
 pub use decode::{decode, decode_with, Limits, TokenKind, UntrustedToken};
 pub use error::{Code, Diagnostic, Error, Severity};
+pub use export::{export_key, parse_export_options, ExportFormat, ExportOptions};
 pub use generate::{generate_key, GeneratedKey};
 pub use key::{import as import_key, Keyring};
 pub use options::{parse_verify_options, VerifyOptions};

@@ -9,6 +9,7 @@ use crate::error::{Diagnostic, Error};
 use crate::generate::GeneratedKey;
 use crate::json::write_string;
 use crate::key::{KeyFormat, Keyring, Material};
+use crate::report_kinds;
 use crate::verify::VerifyReport;
 use core::fmt::Write as _;
 
@@ -179,6 +180,14 @@ pub fn decoded_json_with(token: &UntrustedToken, texts: Texts) -> String {
             Obj::open(out).str("part", Some(s.part)).num("start", s.start).num("end", s.end).close();
         })
         .list("diagnostics", &token.diagnostics, diagnostic)
+        // Issue 4, token kinds.
+        .str("serialization", Some(token.serialization.as_str()))
+        .raw("signatures", report_kinds::signatures(token).as_deref())
+        .raw("b64", (!token.b64).then_some("false"))
+        .bool("detached", token.detached)
+        .raw("nested", token.nested.as_deref().map(decoded_json).as_deref())
+        .raw("jwe", report_kinds::jwe(token).as_deref())
+        .raw("sdJwt", report_kinds::sd_jwt(token).as_deref())
         .close();
     out
 }
@@ -200,6 +209,7 @@ pub fn verify_json(report: &VerifyReport) -> String {
         .list("checks", &report.checks, check)
         .list("errors", &report.errors, diagnostic)
         .list("warnings", &report.warnings, diagnostic)
+        .raw("signatureIndex", report.signature_index.map(|i| i.to_string()).as_deref())
         .close();
     out
 }

@@ -4,7 +4,7 @@
 use crate::alg::{self, Alg, Family};
 use crate::asymmetric::Rejection;
 use crate::claims::{check_claims, Check};
-use crate::decode::{decode_for_verify, Payload, TokenKind, UntrustedToken};
+use crate::decode::{decode, decode_for_verify, Payload, TokenKind, UntrustedToken};
 use crate::error::{Code, Diagnostic, Severity};
 use crate::explain::{key_alg_mismatch, type_fits};
 use crate::json::Json;
@@ -33,6 +33,8 @@ pub struct VerifyReport {
     pub errors: Vec<Diagnostic>,
     /// What is worth knowing anyway.
     pub warnings: Vec<Diagnostic>,
+    /// For a JWS JSON serialization, the signature that verified.
+    pub signature_index: Option<usize>,
 }
 
 impl VerifyReport {
@@ -52,7 +54,36 @@ impl VerifyReport {
 /// Verifies `input` with `key` (already imported, or the reason it could not be).
 #[must_use]
 pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) -> VerifyReport {
+    // The common case, a compact token with its payload attached, skips decode's costliest lint
+    // (an HMAC per well-known secret) and decides it from the key that verified (`known_secret`).
     let token = decode_for_verify(input);
+    if token.signatures.is_empty() && token.b64 && !token.detached {
+        return verify_one(token, key, options, KnownSecret::Decide);
+    }
+    let token = decode(input);
+    if token.signatures.is_empty() {
+        verify_decoded(token, key, options)
+    } else {
+        crate::jws_json_verify::verify_each(token, key, options)
+    }
+}
+
+/// Where a verify report's `known_secret` lint finding comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KnownSecret {
+    /// Decode's full lint made it (or found none): it is among the token's diagnostics.
+    FromDecode,
+    /// The token was decoded without it (`decode_for_verify`): `known_secret` adds it.
+    Decide,
+}
+
+/// Verifies one decoded JWS (a compact token, or one signature of a JSON serialization).
+pub(crate) fn verify_decoded(token: UntrustedToken, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) -> VerifyReport {
+    verify_one(token, key, options, KnownSecret::FromDecode)
+}
+
+fn verify_one(mut token: UntrustedToken, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions, known: KnownSecret) -> VerifyReport {
+    let payload_check = crate::signing_input::attach_detached(&mut token, options);
     let mut report = VerifyReport {
         valid: false,
         signature_valid: false,
@@ -60,23 +91,27 @@ pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyO
         checks: Vec::new(),
         errors: Vec::new(),
         warnings: Vec::new(),
+        signature_index: None,
         token,
     };
     for d in &report.token.diagnostics {
         match (d.severity, d.code) {
-            (Severity::Error, _) | (_, Code::DuplicateMember) => report.errors.push(d.clone().at(Severity::Error)),
+            // A disclosure that matches no digest is a warning to read, but a token to refuse.
+            (Severity::Error, _) | (_, Code::DuplicateMember | Code::SdDigestMismatch) => report.errors.push(d.clone().at(Severity::Error)),
             // The alg and crit checks report these themselves.
             (_, Code::AlgNone | Code::UnsupportedAlg | Code::CritUnsupported) => {}
             _ => report.warnings.push(d.clone()),
         }
     }
     // Where decode's `known_secret` finding, the last of its lint, goes (see `known_secret`).
-    let known_at = report.warnings.len();
+    let known_at = (known == KnownSecret::Decide).then_some(report.warnings.len());
     let format = format_check(&report.token);
     let well_formed = format.ok && report.errors.is_empty();
     report.checks.push(format);
-    if !(well_formed && run_checks(&mut report, key, options, known_at)) {
-        known_secret(&mut report, known_at, None);
+    report.checks.extend(payload_check);
+    let decided = well_formed && run_checks(&mut report, key, options, known_at);
+    if let (Some(at), false) = (known_at, decided) {
+        known_secret(&mut report, at, None);
     }
     // A format failure is already explained by decode's errors, unless decode found none (a JWE).
     let explained = !report.errors.is_empty();
@@ -91,7 +126,9 @@ pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyO
 
 fn format_check(token: &UntrustedToken) -> Check {
     match token.kind {
-        TokenKind::Jws | TokenKind::Unsecured => Check::pass("format", "A well-formed compact JWS."),
+        TokenKind::Jws | TokenKind::Unsecured => {
+            Check::pass("format", format!("A well-formed JWS ({} serialization).", token.serialization.as_str()))
+        }
         TokenKind::Jwe => Check::fail("format", Code::Malformed, "This is an encrypted token (JWE); jwt-lens cannot decrypt it."),
         TokenKind::Invalid => {
             let code = token.diagnostics.iter().find(|d| d.severity == Severity::Error).map_or(Code::Malformed, |d| d.code);
@@ -114,8 +151,8 @@ fn known_secret(report: &mut VerifyReport, at: usize, verified_with: Option<&Pre
     }
 }
 
-/// The checks after the format; false when it returned before deciding `known_secret`.
-fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions, known_at: usize) -> bool {
+/// The checks after the format. With `known_at`, also decides `known_secret` (true when it did).
+fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions, known_at: Option<usize>) -> bool {
     let Some(header) = report.token.header.clone() else { return false };
     let alg = alg_check(report, key.ok(), options);
     let candidates = match key {
@@ -130,6 +167,7 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
     };
     let typed_secret = key.ok().and_then(|ring| ring.secret_text.as_ref());
     report.checks.push(crit_check(&header, options));
+    report.checks.extend(crate::signing_input::b64_check(&header, options));
     if let Some(alg) = alg.filter(|_| !candidates.is_empty()) {
         signature_check(report, alg, &candidates);
         if !report.signature_valid {
@@ -138,9 +176,11 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
             }
         }
     }
-    let verified_with =
-        candidates.iter().copied().find(|k| report.signature_valid && report.key_thumbprint.as_ref() == Some(&k.thumbprint));
-    known_secret(report, known_at, verified_with);
+    if let Some(at) = known_at {
+        let verified = |k: &&PreparedKey| report.signature_valid && report.key_thumbprint.as_ref() == Some(&k.thumbprint);
+        let verified_with = candidates.iter().copied().find(verified);
+        known_secret(report, at, verified_with);
+    }
     if let Ok(ring) = key {
         warn_if_known(report, ring);
     }
@@ -167,7 +207,7 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
         )),
         None => {}
     }
-    true
+    known_at.is_some()
 }
 
 /// Whether the options ask for anything only a JWT claims set can satisfy.
@@ -267,7 +307,7 @@ pub(crate) fn crit_check(header: &Json, options: &VerifyOptions) -> Check {
         return Check::fail("crit", Code::CritUnsupported, format!("\"crit\" lists \"{name}\" but the header does not carry it."));
     }
     if let Some(name) = names.iter().find(|n| !understood_extension(n, options)) {
-        let why = if *name == "b64" && options.supports_b64 { " yet (RFC 7797 payloads are not supported by this build)" } else { "" };
+        let why = if *name == "b64" { " unless the option supportsB64 is true (RFC 7797)" } else { "" };
         return Check::fail(
             "crit",
             Code::CritUnsupported,
@@ -277,9 +317,9 @@ pub(crate) fn crit_check(header: &Json, options: &VerifyOptions) -> Check {
     Check::pass("crit", "Every critical extension is understood.")
 }
 
-/// No extension is processed yet; RFC 7797 `b64` will be, behind `supportsB64`.
-const fn understood_extension(_name: &str, _options: &VerifyOptions) -> bool {
-    false
+/// The only extension processed is RFC 7797 `b64`, and only behind `supportsB64`.
+fn understood_extension(name: &str, options: &VerifyOptions) -> bool {
+    name == "b64" && options.supports_b64
 }
 
 fn signature_check(report: &mut VerifyReport, alg: &Alg, candidates: &[&PreparedKey]) {

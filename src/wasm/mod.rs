@@ -5,6 +5,7 @@
 //! throws, so the hot path never crosses the boundary with an exception.
 
 use crate::error::Error;
+use crate::export::{export_key, parse_export_options};
 use crate::key::Keyring;
 use crate::options::{parse_generate_options, parse_secret_encoding_option, parse_verify_options};
 use crate::random::RandomSource;
@@ -112,4 +113,13 @@ pub fn sign_with_handle(header: &str, payload: &str, key: &KeyHandle) -> String 
 pub fn generate_key_json(alg: &str, options: &str) -> String {
     let generated = parse_generate_options(options).and_then(|options| generate::generate_key(alg, &options, &mut PlatformRandom));
     generated.map_or_else(|e| caller_error(&e), |key| report::generated_json(&key))
+}
+
+/// `exportKey(keyText, options)`: the key as JWK, JWK Set or PEM text, or `E` + error JSON.
+#[wasm_bindgen(js_name = exportKeyText)]
+#[must_use]
+pub fn export_key_text(key: &str, options: &str) -> String {
+    let exported = parse_export_options(options)
+        .and_then(|export| import_key(key, export.secret_encoding).map_err(Error::from).and_then(|ring| export_key(&ring, &export)));
+    exported.unwrap_or_else(|e| caller_error(&e))
 }
