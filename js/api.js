@@ -215,7 +215,13 @@ export function createApi(raw, version) {
     if (input !== null && typeof input === "object" && input[HANDLE] !== undefined) {
       throw new JwtLensError("invalid_option", "exportKey takes the key's text or JWK object, not a key handle");
     }
-    return checked(raw.exportKeyText(keyText(input), optionsText(options)));
+    const text = keyText(input);
+    const opts = optionsText(options);
+    try {
+      return checked(raw.exportKeyText(text, opts));
+    } catch (error) {
+      throw contained(error);
+    }
   }
 
   return { decode, verify, sign, generateKey, importKey, exportKey, version };

@@ -4,7 +4,7 @@
 use crate::alg::{self, Alg, Family};
 use crate::asymmetric::Rejection;
 use crate::claims::{check_claims, Check};
-use crate::decode::{decode_for_verify, Payload, TokenKind, UntrustedToken};
+use crate::decode::{decode, decode_for_verify, Payload, TokenKind, UntrustedToken};
 use crate::error::{Code, Diagnostic, Severity};
 use crate::explain::{key_alg_mismatch, type_fits};
 use crate::json::Json;
@@ -54,7 +54,13 @@ impl VerifyReport {
 /// Verifies `input` with `key` (already imported, or the reason it could not be).
 #[must_use]
 pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) -> VerifyReport {
+    // The common case, a compact token with its payload attached, skips decode's costliest lint
+    // (an HMAC per well-known secret) and decides it from the key that verified (`known_secret`).
     let token = decode_for_verify(input);
+    if token.signatures.is_empty() && token.b64 && !token.detached {
+        return verify_one(token, key, options, KnownSecret::Decide);
+    }
+    let token = decode(input);
     if token.signatures.is_empty() {
         verify_decoded(token, key, options)
     } else {
@@ -62,8 +68,21 @@ pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyO
     }
 }
 
+/// Where a verify report's `known_secret` lint finding comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KnownSecret {
+    /// Decode's full lint made it (or found none): it is among the token's diagnostics.
+    FromDecode,
+    /// The token was decoded without it (`decode_for_verify`): `known_secret` adds it.
+    Decide,
+}
+
 /// Verifies one decoded JWS (a compact token, or one signature of a JSON serialization).
-pub(crate) fn verify_decoded(mut token: UntrustedToken, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) -> VerifyReport {
+pub(crate) fn verify_decoded(token: UntrustedToken, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) -> VerifyReport {
+    verify_one(token, key, options, KnownSecret::FromDecode)
+}
+
+fn verify_one(mut token: UntrustedToken, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions, known: KnownSecret) -> VerifyReport {
     let payload_check = crate::signing_input::attach_detached(&mut token, options);
     let mut report = VerifyReport {
         valid: false,
@@ -85,13 +104,14 @@ pub(crate) fn verify_decoded(mut token: UntrustedToken, key: Result<&Keyring, &D
         }
     }
     // Where decode's `known_secret` finding, the last of its lint, goes (see `known_secret`).
-    let known_at = report.warnings.len();
+    let known_at = (known == KnownSecret::Decide).then_some(report.warnings.len());
     let format = format_check(&report.token);
     let well_formed = format.ok && report.errors.is_empty();
     report.checks.push(format);
     report.checks.extend(payload_check);
-    if !(well_formed && run_checks(&mut report, key, options, known_at)) {
-        known_secret(&mut report, known_at, None);
+    let decided = well_formed && run_checks(&mut report, key, options, known_at);
+    if let (Some(at), false) = (known_at, decided) {
+        known_secret(&mut report, at, None);
     }
     // A format failure is already explained by decode's errors, unless decode found none (a JWE).
     let explained = !report.errors.is_empty();
@@ -131,8 +151,8 @@ fn known_secret(report: &mut VerifyReport, at: usize, verified_with: Option<&Pre
     }
 }
 
-/// The checks after the format; false when it returned before deciding `known_secret`.
-fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions, known_at: usize) -> bool {
+/// The checks after the format. With `known_at`, also decides `known_secret` (true when it did).
+fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions, known_at: Option<usize>) -> bool {
     let Some(header) = report.token.header.clone() else { return false };
     let alg = alg_check(report, key.ok(), options);
     let candidates = match key {
@@ -156,9 +176,11 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
             }
         }
     }
-    let verified_with =
-        candidates.iter().copied().find(|k| report.signature_valid && report.key_thumbprint.as_ref() == Some(&k.thumbprint));
-    known_secret(report, known_at, verified_with);
+    if let Some(at) = known_at {
+        let verified = |k: &&PreparedKey| report.signature_valid && report.key_thumbprint.as_ref() == Some(&k.thumbprint);
+        let verified_with = candidates.iter().copied().find(verified);
+        known_secret(report, at, verified_with);
+    }
     if let Ok(ring) = key {
         warn_if_known(report, ring);
     }
@@ -185,7 +207,7 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
         )),
         None => {}
     }
-    true
+    known_at.is_some()
 }
 
 /// Whether the options ask for anything only a JWT claims set can satisfy.

@@ -4,6 +4,8 @@
 // Test code may unwrap and index: the no-panic rule guards the engine in src/, not its tests.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod common;
+
 use jwt_lens::alg::Hash;
 use jwt_lens::b64::encode;
 use jwt_lens::hmac::HmacKey;
@@ -36,27 +38,31 @@ fn check(signed_with: &[u8], verified_with: &str, encoding: &str) {
     }
 }
 
-#[test]
-fn a_listed_secret_that_verifies_is_named_as_decode_names_it() {
-    check(b"your-256-bit-secret", "your-256-bit-secret", "utf8");
+dual_test! {
+    fn a_listed_secret_that_verifies_is_named_as_decode_names_it() {
+        check(b"your-256-bit-secret", "your-256-bit-secret", "utf8");
+    }
 }
 
-#[test]
-fn hmac_zero_padding_makes_a_key_with_trailing_zeros_the_listed_secret() {
-    check(b"secret", "73656372657400", "hex");
-    check(b"secret\0\0", "secret", "utf8");
+dual_test! {
+    fn hmac_zero_padding_makes_a_key_with_trailing_zeros_the_listed_secret() {
+        check(b"secret", "73656372657400", "hex");
+        check(b"secret\0\0", "secret", "utf8");
+    }
 }
 
-#[test]
-fn a_failed_signature_still_names_the_listed_secret_that_signed_it() {
-    check(b"changeme", "not the secret that signed it, but long enough", "utf8");
+dual_test! {
+    fn a_failed_signature_still_names_the_listed_secret_that_signed_it() {
+        check(b"changeme", "not the secret that signed it, but long enough", "utf8");
+    }
 }
 
-#[test]
-fn an_unlisted_secret_gets_no_finding() {
-    check(
-        b"an unlisted secret that is long enough for HS512 and more and more",
-        "an unlisted secret that is long enough for HS512 and more and more",
-        "utf8",
-    );
+dual_test! {
+    fn an_unlisted_secret_gets_no_finding() {
+        check(
+            b"an unlisted secret that is long enough for HS512 and more and more",
+            "an unlisted secret that is long enough for HS512 and more and more",
+            "utf8",
+        );
+    }
 }

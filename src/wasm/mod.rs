@@ -120,6 +120,7 @@ pub fn generate_key_json(alg: &str, options: &str) -> String {
 #[wasm_bindgen(js_name = exportKeyText)]
 #[must_use]
 pub fn export_key_text(key: &str, options: &str) -> String {
+    test_panic::panic_on_trigger(key);
     let exported = parse_export_options(options)
         .and_then(|export| import_key(key, export.secret_encoding).map_err(Error::from).and_then(|ring| export_key(&ring, &export)));
     exported.unwrap_or_else(|e| caller_error(&e))

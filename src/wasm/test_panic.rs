@@ -1,7 +1,7 @@
 //! Test-only panic trigger (Cargo feature `test-panic`, never in the shipped package).
 //!
 //! The engine must not panic on any input, so a real panic cannot be provoked on purpose. This
-//! makes `decode` and `importKey` panic on one exact text, so the tests can prove that the JS
+//! makes `decode`, `importKey` and `exportKey` panic on one exact text, so the tests can prove that the JS
 //! layer turns the resulting trap into `JwtLensError { code: "internal" }` and restarts the
 //! instance. Built by scripts/lib/test-panic-build.mjs with the release profile, whose
 //! `panic = "abort"` makes the panic a `RuntimeError: unreachable` trap, as it would be in the

@@ -2,7 +2,7 @@
 // the engine is restarted, and later calls — including key handles made before the panic — work.
 //
 // A real panic cannot be provoked (the engine must not have one), so this runs on the test-only
-// engine built with the `test-panic` Cargo feature (src/wasm/test_panic.rs): decode and importKey
+// engine built with the `test-panic` Cargo feature (src/wasm/test_panic.rs): decode, importKey and exportKey
 // panic on one trigger text. scripts/test builds it (scripts/lib/test-panic-build.mjs) into
 // target/test-panic/node/, with the shipped release profile (panic = "abort": a wasm trap).
 
@@ -54,6 +54,12 @@ test("a panic in importKey is contained; string keys and new handles work afterw
   assert.equal(lens.verify(token, hex, { secretEncoding: "hex" }).valid, true);
   const handle = lens.importKey(hex, { secretEncoding: "hex" });
   assert.equal(lens.verify(token, handle).valid, true);
+});
+
+test("a panic in exportKey is contained; exportKey works afterwards", { skip: missing }, () => {
+  assertInternal(() => lens.exportKey(TRIGGER));
+  const { hex } = tokenAndSecret();
+  assert.equal(JSON.parse(lens.exportKey(hex, { secretEncoding: "hex", format: "jwk", private: true })).kty, "oct");
 });
 
 test("key handles made before a panic keep verifying and signing afterwards", { skip: missing }, () => {
