@@ -83,6 +83,13 @@ function walk(value, field) {
   } else if (Array.isArray(value)) {
     for (const item of value) walk(item, field);
   } else if (value && typeof value === "object") {
+    // A JWS JSON serialization (RFC 7515 §7.2), general or flattened: the text is a token too.
+    if (typeof value.payload === "string" && (Array.isArray(value.signatures) || typeof value.signature === "string")) {
+      const text = JSON.stringify(value);
+      emit("decode", text);
+      emit("verify", withPrefix([0, 0], text));
+      emit("json", text);
+    }
     if (typeof value.kty === "string" || Array.isArray(value.keys)) {
       const text = JSON.stringify(value);
       emit("key_import", withPrefix([AS_TEXT], text));
@@ -113,6 +120,14 @@ for (const name of readdirSync(fixtures).filter((n) => n.endsWith(".pem"))) pem(
 // Hand-picked shapes the vectors lack: a Bearer line, whitespace, deep nesting, big numbers.
 const extras = ["Bearer eyJhbGciOiJIUzI1NiJ9.e30.", "Authorization: Bearer a.b.c", "  a.b.c\n", "[[[[[[[[[[]]]]]]]]]]", '{"a":1e400,"b":-0.0e-7,"c":"\\ud83d\\ude00"}'];
 for (const text of extras) (text.startsWith("[") || text.startsWith("{") ? emit("json", text) : token(text));
+// An SD-JWT shape (issuer JWT ~ disclosures ~ key-binding JWT), which the vectors lack: the
+// disclosures are base64url JSON arrays [salt, name, value].
+const b64u = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
+const disclosure = b64u(["c2FsdA", "email", "a@example.com"]);
+const issuerJwt = `${b64u({ alg: "HS256", typ: "dc+sd-jwt" })}.${b64u({ _sd: ["x"], _sd_alg: "sha-256", exp: 2e9 })}.c2ln`;
+for (const text of [`${issuerJwt}~${disclosure}~`, `${issuerJwt}~${disclosure}~${b64u({ alg: "HS256", typ: "kb+jwt" })}.${b64u({ sd_hash: "x" })}.c2ln`]) {
+  token(text);
+}
 
 console.log(`read ${read} vector files from ${vectors}`);
 for (const [target, n] of Object.entries(counts)) console.log(`${target}: ${n} seeds written (before de-duplication)`);
