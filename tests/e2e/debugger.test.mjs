@@ -3,7 +3,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { claimChecksFlow, claimsTableFlow, largeTokenFlow, redactFlow, shareFlow, themeFlow } from "./decoder-flows.mjs";
+import { claimChecksFlow, claimsTableFlow, diagnosticsGroupsFlow, largeTokenFlow, redactFlow, shareFlow, themeFlow } from "./decoder-flows.mjs";
 import {
   SECRET, SINGLE_FILE_URL, SKIP_REASON, expectDiagnostic, expectState, launchBrowser, openDebugger, storageSnapshot, tokenFor, useServedSite,
 } from "./support.mjs";
@@ -31,6 +31,7 @@ if (SKIP_REASON !== null) {
 
   test("the claims table explains each claim and shows times in UTC, local and relative", () => withPage(claimsTableFlow));
   test("expected issuer, audience, verify-as-of and leeway reach the checks", () => withPage(claimChecksFlow));
+  test("diagnostics are grouped by severity and the hook holds diagnostics only", () => withPage(diagnosticsGroupsFlow));
   test("share puts only the token in the URL, after a warning", () => withPage(shareFlow));
   test("copy redacted keeps the shape and drops the values", () => withPage(redactFlow));
   test("a 1 MB token is decoded off the keystroke and shown cut, with show all", () => withPage(largeTokenFlow));
