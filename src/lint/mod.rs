@@ -6,7 +6,7 @@ mod known_secrets;
 mod numbers;
 mod patterns;
 
-pub use known_secrets::{is_known_secret, known_secret_used, KNOWN_SECRETS};
+pub use known_secrets::{is_known_secret, known_secret_of_verifying_key, known_secret_used, KNOWN_SECRETS};
 pub(crate) use patterns::has;
 
 use crate::claims::span;
@@ -28,6 +28,16 @@ const MAX_LEAF_FINDINGS: usize = 8;
 /// Every lint finding about a decoded token.
 #[must_use]
 pub fn lint(token: &UntrustedToken) -> Vec<Diagnostic> {
+    let mut found = lint_but_known_secrets(token);
+    found.extend(known_secret_used(token));
+    found
+}
+
+/// Every lint finding but `known_secret`, the costly one (an HMAC per listed secret), which
+/// `verify` decides more cheaply once it knows which key verified (verify.rs). It is the last
+/// finding `lint` makes.
+#[must_use]
+pub fn lint_but_known_secrets(token: &UntrustedToken) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let Some(header) = &token.header else { return found };
     for name in EMBEDDED_KEY_PARAMS.iter().filter(|n| header.get(n).is_some()) {
@@ -67,7 +77,6 @@ pub fn lint(token: &UntrustedToken) -> Vec<Diagnostic> {
             found.extend(lifetime(claims));
         }
     }
-    found.extend(known_secret_used(token));
     found
 }
 
