@@ -25,30 +25,31 @@ export function mergeDiagnostics(...lists) {
 const GROUP_TITLES = { error: "Errors", warning: "Warnings", info: "Notes" };
 
 /**
- * Replaces `list`'s children with one `<li data-code>` per diagnostic, grouped by severity under
- * headings (plain `<li>`s without `data-code`, so the hook still counts diagnostics only).
+ * Replaces `list`'s children with one `<li data-code>` per diagnostic and nothing else (the
+ * DESIGN §6 hook), grouped by severity: the first of each group carries its heading in
+ * `data-group-label` ("Warnings (2)"), which the stylesheet shows above it.
  */
 export function renderDiagnostics(list, diagnostics) {
-  const items = [];
   let group = null;
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.severity !== group) {
-      group = diagnostic.severity;
-      const count = diagnostics.filter((other) => other.severity === group).length;
-      items.push(el("li", { class: "diagnostic-group", "data-group": group, text: `${GROUP_TITLES[group] ?? group} (${count})` }));
-    }
-    items.push(
-      el("li", { class: "diagnostic", "data-code": diagnostic.code, "data-severity": diagnostic.severity }, [
-        el("span", { class: "severity", text: diagnostic.severity }),
-        el("span", { class: "message", text: diagnostic.message }),
-        el("code", { class: "code", text: diagnostic.code }),
-        ...(diagnostic.hint ? [el("span", { class: "hint", text: `Hint: ${diagnostic.hint}` })] : []),
-      ]),
-    );
-  }
+  const items = diagnostics.map((diagnostic) => {
+    const starts = diagnostic.severity !== group;
+    group = diagnostic.severity;
+    const count = diagnostics.filter((other) => other.severity === group).length;
+    return el("li", {
+      class: "diagnostic",
+      "data-code": diagnostic.code,
+      "data-severity": diagnostic.severity,
+      "data-group-label": starts ? `${GROUP_TITLES[group] ?? group} (${count})` : null,
+    }, [
+      el("span", { class: "severity", text: diagnostic.severity }),
+      el("span", { class: "message", text: diagnostic.message }),
+      el("code", { class: "code", text: diagnostic.code }),
+      ...(diagnostic.hint ? [el("span", { class: "hint", text: `Hint: ${diagnostic.hint}` })] : []),
+    ]);
+  });
   list.replaceChildren(...items);
   // An empty list says so, rather than leaving the reader unsure whether anything ran.
-  list.dataset.empty = String(diagnostics.length === 0);
+  list.dataset.empty = String(items.length === 0);
 }
 
 /**

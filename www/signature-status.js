@@ -9,6 +9,14 @@ export const STATUS_TEXT = {
   malformed: "Malformed token",
 };
 
+/** Codes of a token refused for its form, before its signature could be checked. */
+const FORM_CODES = new Set(["malformed", "invalid_base64", "invalid_utf8", "invalid_json", "header_not_object", "sd_digest_mismatch"]);
+
+/** Whether the engine got as far as checking a signature. */
+function signatureChecked(report) {
+  return report.checks.some((check) => check.name === "signature" || check.name.startsWith("signature["));
+}
+
 /**
  * Returns `{ state, detail, report }`. `report` is the engine's VerifyReport when `verify` ran,
  * else null. `verify` is the engine's function (passed in so this module stays pure); `options`
@@ -30,6 +38,11 @@ export function assessSignature({ token, decoded, secret, secretEncoding, option
   }
   const report = verify(token, secret, { secretEncoding, ...options });
   if (!report.signatureValid) {
+    // The engine refused the token's form before any signature was checked (e.g. an SD-JWT
+    // disclosure that matches no digest): the token is malformed, not its signature invalid.
+    const form = report.checks.find((check) => check.name === "format" && !check.ok)
+      ?? (signatureChecked(report) ? undefined : report.errors.find((error) => FORM_CODES.has(error.code)));
+    if (form !== undefined) return { state: "malformed", detail: form.message, report };
     const reason = report.errors[0]?.message ?? "The signature does not match this secret.";
     return { state: "invalid", detail: reason, report };
   }

@@ -226,3 +226,19 @@ export async function largeTokenFlow(page) {
   assert.equal(await view.textContent(), small);
   assert.equal(await page.getByTestId("payload-show-all").isHidden(), true);
 }
+
+/** The diagnostics hook holds one child per diagnostic and nothing else, grouped by severity. */
+export async function diagnosticsGroupsFlow(page) {
+  await page.getByTestId("secret-input").fill("");
+  await page.getByTestId("token-input").fill(`Bearer ${tokenFor({ sub: "groups", email: "alice@example.com" })}`); // missing_exp, personal_data
+  await expectDiagnostic(page, "bearer_prefix");
+  await expectDiagnostic(page, "missing_exp");
+  const children = await page.getByTestId("diagnostics").evaluate((list) =>
+    [...list.children].map((child) => ({ code: child.dataset.code ?? null, severity: child.dataset.severity, label: child.dataset.groupLabel ?? null })));
+  assert.ok(children.length >= 2, JSON.stringify(children));
+  assert.ok(children.every((child) => child.code !== null), "every child carries data-code");
+  const labels = children.filter((child) => child.label !== null);
+  assert.equal(labels.length, new Set(children.map((child) => child.severity)).size, "one heading per severity present");
+  assert.match(labels[0].label, /^Warnings \(\d+\)$/, "warnings before notes");
+  assert.match(labels.at(-1).label, /^Notes \(\d+\)$/);
+}

@@ -104,6 +104,13 @@ test("the signature status follows the page's rules", async () => {
   const expired = assessSignature({ token: "a.b.c", decoded: jws, secret: "s", secretEncoding: "utf8", verify: verifyReturning(report(true, false)) });
   assert.equal(expired.state, "verified");
   assert.match(expired.detail, /not valid: expired/);
+  const refusedForm = { valid: false, signatureValid: false, checks: [{ name: "format", ok: false, code: "sd_digest_mismatch", message: "stray disclosure" }], errors: [], warnings: [] };
+  const malformed = assessSignature({ token: "a.b.c~d~", decoded: jws, secret: "s", secretEncoding: "utf8", verify: verifyReturning(refusedForm) });
+  assert.deepEqual([malformed.state, malformed.detail], ["malformed", "stray disclosure"]);
+  const refusedDisclosure = { valid: false, signatureValid: false, checks: [{ name: "format", ok: true, message: "ok" }], errors: [{ code: "sd_digest_mismatch", message: "no digest" }], warnings: [] };
+  assert.equal(assessSignature({ token: "t", decoded: jws, secret: "s", secretEncoding: "utf8", verify: verifyReturning(refusedDisclosure) }).state, "malformed");
+  const keyRefused = { valid: false, signatureValid: false, checks: [{ name: "key", ok: false, code: "key_not_found", message: "no kid" }], errors: [{ code: "key_not_found", message: "no kid" }], warnings: [] };
+  assert.equal(assessSignature({ token: "t", decoded: jws, secret: "s", secretEncoding: "utf8", verify: verifyReturning(keyRefused) }).state, "invalid", "a key problem stays 'invalid'");
   assert.deepEqual(Object.keys(STATUS_TEXT).sort(), ["invalid", "malformed", "unverified", "verified"]);
 });
 
