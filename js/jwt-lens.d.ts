@@ -17,7 +17,12 @@ export type DiagnosticCode =
   | "crit_unsupported" | "b64_invalid" | "expired" | "not_yet_valid" | "iat_in_future"
   | "token_too_old" | "claim_type" | "missing_claim" | "issuer_mismatch" | "audience_mismatch"
   | "subject_mismatch" | "typ_mismatch" | "embedded_key_ignored" | "secret_encoding_hint"
-  | "bearer_prefix" | "too_large" | "invalid_option" | "internal";
+  | "bearer_prefix" | "too_large"
+  // Issue 4: the token lint and the "probably meant" findings.
+  | "missing_exp" | "long_lifetime" | "suspicious_kid" | "big_number" | "personal_data"
+  | "known_secret" | "trailing_characters" | "pem_armour_missing"
+  | "jwe_not_decrypted" | "sd_digest_mismatch"
+  | "invalid_option" | "internal";
 
 /** One finding about a token, key or call. */
 export interface Diagnostic {
@@ -34,10 +39,12 @@ export interface Diagnostic {
 /** What kind of token the input is. */
 export type TokenKind = "jws" | "jwe" | "unsecured" | "invalid";
 
-/** The name of one dot-separated part of a compact token. */
+/** The name of one part of a token: a compact token's dot-separated parts, the base64url values of a
+ * JWS JSON serialization (`header` = a `protected` value), and an SD-JWT's disclosures and key-binding JWT. */
 export type SegmentPart =
   | "header" | "payload" | "signature"
   | "encrypted_key" | "iv" | "ciphertext" | "tag"
+  | "disclosure" | "kb_jwt"
   | "extra";
 
 /** Where one part sits in the input, as UTF-16 offsets (`input.slice(start, end)`). */
@@ -68,6 +75,91 @@ export interface Decoded {
   segments: Segment[];
   /** Everything notable about the input, including why it could not be decoded. */
   diagnostics: Diagnostic[];
+  /** How the token is written: compact, or JWS JSON serialization (RFC 7515 §7.2). For JSON, `header`/`headerJson` are signature 0's. */
+  serialization: Serialization;
+  /** Each signature of a JWS JSON serialization; `null` for a compact token. */
+  signatures: SignatureInfo[] | null;
+  /** `false` when the header says `"b64": false` (RFC 7797): `payload` is then the raw payload text. Otherwise `null`. */
+  b64: false | null;
+  /** True when the payload is detached (RFC 7515 Appendix F): verify it with the `detachedPayload` option. */
+  detached: boolean;
+  /** The inner token, decoded, when the header's `cty` is `JWT` (RFC 7519 §5.2); decoded at most 4 levels deep. Its `segments` index into this token's `payloadJson`. */
+  nested: Decoded | null;
+  /** What a compact JWE shows without its key (`kind: "jwe"`); it is never decrypted. */
+  jwe: JweInfo | null;
+  /** The disclosures of an SD-JWT (`<jwt>~<disclosure>~…~[<kb-jwt>]`); `header`/`payload` are the issuer JWT's. */
+  sdJwt: SdJwtInfo | null;
+}
+
+/** How a JWS is serialized. */
+export type Serialization = "compact" | "json-flattened" | "json-general";
+
+/** One signature of a JWS JSON serialization. */
+export interface SignatureInfo {
+  /** Its position in `signatures` (0 for the flattened form). */
+  index: number;
+  /** The protected and unprotected headers merged (they must not share a name). */
+  header: JsonObject | null;
+  /** The protected header's exact decoded text, or `null` when there is none. */
+  protectedJson: string | null;
+  /** The unprotected `header` member, or `null`. */
+  unprotected: JsonObject | null;
+  /** The merged header's `alg`. */
+  alg: string | null;
+  /** The merged header's `kid`. */
+  kid: string | null;
+  /** The signature, base64url as written. */
+  signature: string;
+}
+
+/** One part of a compact JWE and its decoded length. */
+export interface JwePart {
+  /** Which part. */
+  part: "header" | "encrypted_key" | "iv" | "ciphertext" | "tag";
+  /** Its decoded length in bytes, or `null` when it is not base64url. */
+  length: number | null;
+}
+
+/** A compact JWE (RFC 7516 §7.1), explained but not decrypted. */
+export interface JweInfo {
+  /** The protected header. */
+  header: JsonObject | null;
+  /** Its exact decoded text. */
+  headerJson: string | null;
+  /** Key management algorithm (RFC 7518 §4), e.g. `"RSA-OAEP"`, `"dir"`. */
+  alg: string | null;
+  /** Content encryption algorithm (RFC 7518 §5), e.g. `"A256GCM"`. */
+  enc: string | null;
+  /** `"DEF"` when the content was compressed before encryption (RFC 7516 §4.1.3). */
+  zip: string | null;
+  /** The five parts and their lengths. */
+  parts: JwePart[];
+}
+
+/** One SD-JWT disclosure and the claim it reveals. */
+export interface SdDisclosure {
+  /** The disclosure as written (base64url). */
+  encoded: string;
+  /** Its digest with `hashAlg`, base64url; `null` when jwt-lens does not compute that hash. */
+  digest: string | null;
+  /** The salt. */
+  salt: string | null;
+  /** The claim name; `null` for an array element. */
+  name: string | null;
+  /** The disclosed value. */
+  value: JsonValue;
+  /** Where its digest was found (`"address.street"`, `"nationalities[0]"`), or `null` (then `sd_digest_mismatch`). */
+  path: string | null;
+}
+
+/** The parts of an SD-JWT after the issuer-signed JWT. */
+export interface SdJwtInfo {
+  /** Each disclosure, in order. */
+  disclosures: SdDisclosure[];
+  /** The key-binding JWT, or `null` (the SD-JWT then ends in `~`). */
+  keyBindingJwt: string | null;
+  /** The payload's `_sd_alg`; `"sha-256"` when absent. */
+  hashAlg: string;
 }
 
 /** How a string secret is turned into bytes. Default `"utf8"`. */
@@ -185,13 +277,15 @@ export interface VerifyOptions {
   requiredClaims?: string[];
   /** Maximum seconds since `iat`; makes `iat` required and a future `iat` fail. Default: not checked. */
   maxTokenAge?: number;
-  /** Accepted for the coming RFC 7797 support; `b64` is not processed yet. Default `false`. */
+  /** Whether `"b64": false` (RFC 7797 unencoded payload) is accepted; it also needs `crit: ["b64"]`. Default `false`: refused with `b64_invalid`. */
   supportsB64?: boolean;
+  /** The content of a detached payload (RFC 7515 Appendix F), as text, not base64url. Default: none. */
+  detachedPayload?: string;
 }
 
 /** One validation step and its outcome. */
 export interface Check {
-  /** What was checked: `"format"`, `"alg"`, `"key"`, `"crit"`, `"signature"`, `"exp"`, `"nbf"`, `"claims"`. */
+  /** What was checked: `"format"`, `"payload"`, `"alg"`, `"key"`, `"crit"`, `"b64"`, `"signature"`, `"signature[i]"` (one per signature of a JSON serialization), `"exp"`, `"nbf"`, `"claims"`. */
   name: string;
   /** Whether it passed. */
   ok: boolean;
@@ -223,6 +317,8 @@ export interface VerifyReport {
   errors: Diagnostic[];
   /** What is worth knowing but does not fail verification, e.g. `weak_key`, `embedded_key_ignored`. */
   warnings: Diagnostic[];
+  /** For a JWS JSON serialization, the index of the signature that verified; otherwise `null`. */
+  signatureIndex: number | null;
 }
 
 /** Options of `sign`. */
@@ -286,11 +382,11 @@ export declare class JwtLensError extends Error {
 /** Loads the WebAssembly engine where needed; a resolved no-op where it is already loaded. */
 export default function init(source?: BufferSource | URL | string | Response | WebAssembly.Module): Promise<void>;
 
-/** Decodes a token without verifying it. Never throws on bad input. */
-export declare function decode(token: string): Decoded;
+/** Decodes a token without verifying it. Never throws on bad input. A JWS JSON serialization may be given as its text or as the object. */
+export declare function decode(token: string | JsonObject): Decoded;
 
 /** Verifies a token's signature with the caller's key and validates its claims. Never throws on a bad token or key. */
-export declare function verify(token: string, key: KeyInput, options?: VerifyOptions): VerifyReport;
+export declare function verify(token: string | JsonObject, key: KeyInput, options?: VerifyOptions): VerifyReport;
 
 /** Signs a JWS. `header.alg` is required and must fit the key. Throws `JwtLensError` on an unusable key or alg. */
 export declare function sign(header: JsonObject | string, payload: JsonObject | string, key: KeyInput, options?: SignOptions): string;

@@ -6,6 +6,9 @@ use crate::b64;
 use crate::error::{Code, Diagnostic, Severity};
 use crate::input::locate_token;
 use crate::json::{self, Json};
+pub use crate::jwe::JweInfo;
+pub use crate::jws_json::{Serialization, SignatureEntry};
+pub use crate::sd_jwt::SdJwt;
 
 /// Size and shape limits, checked before any decoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +98,21 @@ pub struct UntrustedToken {
     pub segments: Vec<Segment>,
     /// What is wrong or notable.
     pub diagnostics: Vec<Diagnostic>,
+    // Issue 4, token kinds (one block so parallel merges stay easy).
+    /// How the token is serialized.
+    pub serialization: Serialization,
+    /// Each signature of a JWS JSON serialization (empty for a compact token).
+    pub signatures: Vec<SignatureEntry>,
+    /// `false` when the header has `"b64": false` (RFC 7797): the payload is not base64url.
+    pub b64: bool,
+    /// The payload is detached (RFC 7515 Appendix F): an empty compact segment or no `payload` member.
+    pub detached: bool,
+    /// The inner token, when `cty` is `JWT` and the payload is a token.
+    pub nested: Option<Box<UntrustedToken>>,
+    /// The parts of a compact JWE, explained.
+    pub jwe: Option<JweInfo>,
+    /// The disclosures of an SD-JWT.
+    pub sd_jwt: Option<SdJwt>,
 }
 
 const JWS_PARTS: [&str; 3] = ["header", "payload", "signature"];
@@ -123,7 +141,22 @@ pub fn decode(input: &str) -> UntrustedToken {
 /// Decodes `input` with explicit limits.
 #[must_use]
 pub fn decode_with(input: &str, limits: &Limits) -> UntrustedToken {
-    let mut token = UntrustedToken {
+    decode_at_depth(input, limits, 0)
+}
+
+/// `decode` for `verify`: every lint finding but `known_secret`, which verify decides itself,
+/// cheaply when the caller's secret verified (`lint::lint_but_known_secrets`).
+#[must_use]
+pub(crate) fn decode_for_verify(input: &str) -> UntrustedToken {
+    let mut token = decode_unlinted(input, &Limits::default(), 0);
+    let findings = crate::lint::lint_but_known_secrets(&token);
+    token.diagnostics.extend(findings);
+    token
+}
+
+/// A token with nothing decoded yet.
+pub(crate) const fn empty_token() -> UntrustedToken {
+    UntrustedToken {
         kind: TokenKind::Invalid,
         header: None,
         header_json: None,
@@ -134,7 +167,26 @@ pub fn decode_with(input: &str, limits: &Limits) -> UntrustedToken {
         signing_input: None,
         segments: Vec::new(),
         diagnostics: Vec::new(),
-    };
+        serialization: Serialization::Compact,
+        signatures: Vec::new(),
+        b64: true,
+        detached: false,
+        nested: None,
+        jwe: None,
+        sd_jwt: None,
+    }
+}
+
+/// Decodes and lints `input`, itself the payload of `depth` enclosing tokens (nested JWTs).
+pub(crate) fn decode_at_depth(input: &str, limits: &Limits, depth: usize) -> UntrustedToken {
+    let mut token = decode_unlinted(input, limits, depth);
+    let findings = crate::lint::lint(&token);
+    token.diagnostics.extend(findings);
+    token
+}
+
+fn decode_unlinted(input: &str, limits: &Limits, depth: usize) -> UntrustedToken {
+    let mut token = empty_token();
     if input.len() > limits.max_token_bytes {
         token.diagnostics.push(Diagnostic::error(
             Code::TooLarge,
@@ -148,9 +200,29 @@ pub fn decode_with(input: &str, limits: &Limits) -> UntrustedToken {
         token.diagnostics.push(Diagnostic::error(Code::Malformed, "There is no token to decode."));
         return token;
     }
-    let parts: Vec<&str> = located.token.split('.').collect();
+    if located.token.starts_with('{') {
+        crate::jws_json::read(&mut token, input, located.offset, located.token, limits);
+    } else if let Some((jwt, rest)) = located.token.split_once('~') {
+        read_compact(&mut token, input, located.offset, jwt, limits);
+        crate::sd_jwt::read(&mut token, input, located.offset + jwt.len() + 1, rest, limits);
+    } else {
+        read_compact(&mut token, input, located.offset, located.token, limits);
+    }
+    if !token.b64 {
+        // An unencoded RFC 7797 payload may hold spaces: they are content, not a wrapped token.
+        let whitespace = crate::input::inner_whitespace(located.token);
+        token.diagnostics.retain(|d| Some(d) != whitespace.as_ref());
+    }
+    crate::nested::read(&mut token, limits, depth);
+    token.kind = kind_of(&token);
+    token
+}
+
+/// Reads a compact JWS or JWE (`compact`, found at byte `offset` of `input`).
+fn read_compact(token: &mut UntrustedToken, input: &str, offset: usize, compact: &str, limits: &Limits) {
+    let parts: Vec<&str> = compact.split('.').collect();
     let names: &[&'static str] = if parts.len() == 5 { &JWE_PARTS } else { &JWS_PARTS };
-    token.segments = segments(input, located.offset, &parts, names);
+    token.segments = segments(input, offset, &parts, names);
     if parts.len() != 3 && parts.len() != 5 {
         token.diagnostics.push(
             Diagnostic::error(Code::Malformed, format!("The token has {} segments; a JWS has 3 and a JWE 5.", parts.len()))
@@ -158,34 +230,28 @@ pub fn decode_with(input: &str, limits: &Limits) -> UntrustedToken {
         );
     }
     if let [header, payload, _] = parts.as_slice() {
-        token.signing_input = located.token.get(..header.len() + 1 + payload.len()).map(str::to_owned);
+        token.signing_input = compact.get(..header.len() + 1 + payload.len()).map(str::to_owned);
     }
     let mut parts = parts.into_iter();
     if let Some(header) = parts.next() {
-        read_header(&mut token, header, limits);
+        read_header(token, header, limits);
     }
     if names.len() == 5 {
-        for (segment, name) in parts.zip(JWE_PARTS.iter().skip(1)) {
-            if let Err(e) = b64::decode(segment) {
-                token.diagnostics.push(base64_diagnostic(name, &e));
-            }
-        }
+        crate::jwe::read(token, parts.collect::<Vec<_>>().as_slice());
     } else {
         if let Some(payload) = parts.next() {
-            read_payload(&mut token, payload, limits);
+            crate::signing_input::read_payload_segment(token, payload, limits);
         }
         if let Some(signature) = parts.next() {
-            read_signature(&mut token, signature);
+            read_signature(token, signature);
         }
     }
-    token.kind = kind_of(&token, names.len());
-    token
 }
 
-fn kind_of(token: &UntrustedToken, part_count: usize) -> TokenKind {
+fn kind_of(token: &UntrustedToken) -> TokenKind {
     if token.has_errors() {
         TokenKind::Invalid
-    } else if part_count == 5 {
+    } else if token.jwe.is_some() {
         TokenKind::Jwe
     } else if token.alg() == Some("none") {
         TokenKind::Unsecured
@@ -194,20 +260,23 @@ fn kind_of(token: &UntrustedToken, part_count: usize) -> TokenKind {
     }
 }
 
-fn segments(input: &str, offset: usize, parts: &[&str], names: &[&'static str]) -> Vec<Segment> {
-    let ascii = input.is_ascii();
-    let utf16 = |byte: usize| if ascii { byte } else { input.get(..byte).map_or(byte, |s| s.encode_utf16().count()) };
-    let mut at = offset;
+pub(crate) fn segments(input: &str, offset: usize, parts: &[&str], names: &[&'static str]) -> Vec<Segment> {
+    // Counted as we go, each character once: recounting from the input's start for every
+    // segment made non-ASCII input with many dots quadratic (a 150 kB one took minutes; found
+    // by the `decode` fuzz target, tests/fuzz_regressions.rs).
+    let utf16_len = |s: &str| if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
+    let mut at = input.get(..offset).map_or(offset, utf16_len);
     let mut out = Vec::with_capacity(parts.len());
     for (i, part) in parts.iter().enumerate() {
         let name = names.get(i).copied().unwrap_or("extra");
-        out.push(Segment { part: name, start: utf16(at), end: utf16(at + part.len()) });
-        at += part.len() + 1;
+        let end = at + utf16_len(part);
+        out.push(Segment { part: name, start: at, end });
+        at = end + 1; // the '.' is one UTF-16 unit
     }
     out
 }
 
-fn base64_diagnostic(part: &str, e: &b64::B64Error) -> Diagnostic {
+pub(crate) fn base64_diagnostic(part: &str, e: &b64::B64Error) -> Diagnostic {
     let d = Diagnostic::error(Code::InvalidBase64, format!("The {part} {} (at character {}).", e.reason, e.offset + 1));
     match e.hint {
         Some(hint) => d.with_hint(hint),
@@ -230,7 +299,7 @@ fn decode_text(token: &mut UntrustedToken, part: &str, segment: &str, severity: 
     }))
 }
 
-fn report_duplicates(token: &mut UntrustedToken, part: &str, duplicates: &[String]) {
+pub(crate) fn report_duplicates(token: &mut UntrustedToken, part: &str, duplicates: &[String]) {
     for name in duplicates {
         token.diagnostics.push(
             Diagnostic::warning(Code::DuplicateMember, format!("The {part} names the member \"{name}\" more than once."))
@@ -240,6 +309,15 @@ fn report_duplicates(token: &mut UntrustedToken, part: &str, duplicates: &[Strin
 }
 
 fn read_header(token: &mut UntrustedToken, segment: &str, limits: &Limits) {
+    if let Some(header) = parse_header(token, segment, limits) {
+        check_header(token, &header);
+        token.header = Some(header);
+    }
+}
+
+/// Decodes a protected header segment into `token.header_json` and returns it when it is a
+/// JSON object; what is wrong goes into the diagnostics.
+pub(crate) fn parse_header(token: &mut UntrustedToken, segment: &str, limits: &Limits) -> Option<Json> {
     if b64::decoded_len(segment.len()) > limits.max_header_bytes {
         token.diagnostics.push(Diagnostic::error(
             Code::TooLarge,
@@ -249,33 +327,41 @@ fn read_header(token: &mut UntrustedToken, segment: &str, limits: &Limits) {
                 limits.max_header_bytes
             ),
         ));
-        return;
+        return None;
     }
-    let Some(Ok(text)) = decode_text(token, "header", segment, Severity::Error) else { return };
-    match json::parse(&text, limits.max_depth) {
-        Err(e) => token
-            .diagnostics
-            .push(Diagnostic::error(Code::InvalidJson, format!("The header is not JSON: {} (at byte {}).", e.message, e.offset))),
-        Ok(parsed) if !matches!(parsed.value, Json::Object(_)) => token.diagnostics.push(Diagnostic::error(
-            Code::HeaderNotObject,
-            format!("The header is {}; it must be a JSON object.", parsed.value.type_name()),
-        )),
+    let Some(Ok(text)) = decode_text(token, "header", segment, Severity::Error) else { return None };
+    let header = match json::parse(&text, limits.max_depth) {
+        Err(e) => {
+            token
+                .diagnostics
+                .push(Diagnostic::error(Code::InvalidJson, format!("The header is not JSON: {} (at byte {}).", e.message, e.offset)));
+            None
+        }
+        Ok(parsed) if !matches!(parsed.value, Json::Object(_)) => {
+            token.diagnostics.push(Diagnostic::error(
+                Code::HeaderNotObject,
+                format!("The header is {}; it must be a JSON object.", parsed.value.type_name()),
+            ));
+            None
+        }
         Ok(parsed) => {
             report_duplicates(token, "header", &parsed.duplicates);
-            check_alg(token, &parsed.value);
-            if let Some(kid) = parsed.value.get("kid").filter(|k| k.as_str().is_none()) {
-                token.diagnostics.push(Diagnostic::warning(
-                    Code::Malformed,
-                    format!(
-                        "The header's \"kid\" is {}; it must be a string (RFC 7515 §4.1.4), so no key set can match it.",
-                        kid.type_name()
-                    ),
-                ));
-            }
-            token.header = Some(parsed.value);
+            Some(parsed.value)
         }
-    }
+    };
     token.header_json = Some(text);
+    header
+}
+
+/// What the (complete) header says that is wrong: its `alg` and `kid`.
+pub(crate) fn check_header(token: &mut UntrustedToken, header: &Json) {
+    check_alg(token, header);
+    if let Some(kid) = header.get("kid").filter(|k| k.as_str().is_none()) {
+        token.diagnostics.push(Diagnostic::warning(
+            Code::Malformed,
+            format!("The header's \"kid\" is {}; it must be a string (RFC 7515 §4.1.4), so no key set can match it.", kid.type_name()),
+        ));
+    }
 }
 
 fn check_alg(token: &mut UntrustedToken, header: &Json) {
@@ -302,15 +388,16 @@ fn check_alg(token: &mut UntrustedToken, header: &Json) {
     }
 }
 
-fn read_payload(token: &mut UntrustedToken, segment: &str, limits: &Limits) {
-    let text = match decode_text(token, "payload", segment, Severity::Warning) {
-        None => return,
-        Some(Err(len)) => {
-            token.payload = Some(Payload::Binary(len));
-            return;
-        }
-        Some(Ok(text)) => text,
-    };
+pub(crate) fn read_payload(token: &mut UntrustedToken, segment: &str, limits: &Limits) {
+    match decode_text(token, "payload", segment, Severity::Warning) {
+        None => {}
+        Some(Err(len)) => token.payload = Some(Payload::Binary(len)),
+        Some(Ok(text)) => set_payload_text(token, text, limits),
+    }
+}
+
+/// Sets the payload from its decoded text: JSON when it parses, otherwise text.
+pub(crate) fn set_payload_text(token: &mut UntrustedToken, text: String, limits: &Limits) {
     token.payload = Some(match json::parse(&text, limits.max_depth) {
         Ok(parsed) => {
             report_duplicates(token, "payload", &parsed.duplicates);
@@ -327,7 +414,7 @@ fn read_payload(token: &mut UntrustedToken, segment: &str, limits: &Limits) {
     token.payload_json = Some(text);
 }
 
-fn read_signature(token: &mut UntrustedToken, segment: &str) {
+pub(crate) fn read_signature(token: &mut UntrustedToken, segment: &str) {
     match b64::decode(segment) {
         Ok(bytes) => {
             if token.alg() == Some("none") && !bytes.is_empty() {

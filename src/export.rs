@@ -97,7 +97,7 @@ pub fn export_key(ring: &Keyring, options: &ExportOptions) -> Result<String, Err
 
 fn jwk_text(key: &PreparedKey, private: bool, kid: Option<&str>) -> Result<String, Error> {
     match &key.material {
-        Material::Secret(secret) if private => Ok(jwk::oct_jwk_json(secret.secret(), key.alg.as_deref(), kid)),
+        Material::Secret(secret) if private => Ok(jwk::oct_jwk_json(secret.bytes(), key.alg.as_deref(), kid)),
         Material::Secret(_) => Err(secret_has_no_public_half()),
         Material::Asymmetric(asymmetric) if private => asymmetric.private_jwk(kid).ok_or_else(not_private),
         Material::Asymmetric(asymmetric) => Ok(asymmetric.public_jwk(kid)),

@@ -38,9 +38,10 @@ impl HmacKey {
         self.secret.len()
     }
 
-    /// The secret's bytes, for exporting it as an `oct` JWK (`export`); never printed.
+    /// The secret itself: to recognise a well-known demo secret and to export it as an `oct`
+    /// JWK; never printed.
     #[must_use]
-    pub fn secret(&self) -> &[u8] {
+    pub fn bytes(&self) -> &[u8] {
         &self.secret
     }
 

@@ -6,6 +6,7 @@
 // `cargo test` proves it; `wasm` is the only module that knows JavaScript (DESIGN §2).
 
 pub mod alg;
+pub mod armour;
 pub mod asymmetric;
 pub mod b64;
 pub mod certificate;
@@ -17,22 +18,31 @@ pub mod ecdsa;
 #[cfg(feature = "eddsa")]
 pub mod eddsa;
 pub mod error;
+mod explain;
 pub mod export;
 pub mod generate;
 pub mod hmac;
 pub mod input;
 pub mod json;
+pub mod jwe;
 pub mod jwk;
+pub mod jws_json;
+mod jws_json_verify;
 pub mod key;
+pub mod lint;
 #[cfg(feature = "mldsa")]
 pub mod mldsa;
+mod nested;
 pub mod options;
 pub mod random;
 pub mod report;
+mod report_kinds;
 #[cfg(feature = "rsa")]
 pub mod rsa;
+pub mod sd_jwt;
 pub mod secret;
 pub mod sign;
+mod signing_input;
 pub mod verify;
 
 #[cfg(target_arch = "wasm32")]

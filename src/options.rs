@@ -30,6 +30,8 @@ pub struct VerifyOptions {
     pub max_token_age: Option<f64>,
     /// Whether `b64: false` (RFC 7797) is understood. Default false.
     pub supports_b64: bool,
+    /// The content of a detached payload (RFC 7515 Appendix F), as text (not base64url). Default: none.
+    pub detached_payload: Option<String>,
 }
 
 /// Parses the options object (`""` means no options). `now` is the binding's clock reading,
@@ -57,6 +59,7 @@ pub fn parse_verify_options(text: &str, now: f64) -> Result<VerifyOptions, Error
             "requiredClaims" => options.required_claims = strings(name, value)?,
             "maxTokenAge" => options.max_token_age = Some(non_negative(name, value)?),
             "supportsB64" => options.supports_b64 = boolean(name, value)?,
+            "detachedPayload" => options.detached_payload = Some(string(name, value)?),
             _ => return Err(Error::new(Code::InvalidOption, format!("unknown option \"{name}\""))),
         }
     }

@@ -4,16 +4,14 @@
 use crate::alg::{self, Alg, Family};
 use crate::asymmetric::Rejection;
 use crate::claims::{check_claims, Check};
-use crate::decode::{decode, Payload, TokenKind, UntrustedToken};
+use crate::decode::{decode_for_verify, Payload, TokenKind, UntrustedToken};
 use crate::error::{Code, Diagnostic, Severity};
-use crate::hmac::HmacKey;
+use crate::explain::{key_alg_mismatch, type_fits};
 use crate::json::Json;
-use crate::key::{KeyFormat, Keyring, Material, PreparedKey, SecretText};
+use crate::key::{KeyFormat, Keyring, Material, PreparedKey};
+use crate::lint::{is_known_secret, known_secret_of_verifying_key, known_secret_used, remaining_lifetime};
 use crate::options::VerifyOptions;
-use crate::secret::other_readings;
 
-/// Header parameters that carry a key or a key location; reported, never used.
-const EMBEDDED_KEY_PARAMS: [&str; 4] = ["jwk", "x5c", "jku", "x5u"];
 /// Registered header parameters may not appear in `crit` (RFC 7515 §4.1.11).
 const REGISTERED_PARAMS: [&str; 11] = ["alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit"];
 
@@ -35,6 +33,8 @@ pub struct VerifyReport {
     pub errors: Vec<Diagnostic>,
     /// What is worth knowing anyway.
     pub warnings: Vec<Diagnostic>,
+    /// For a JWS JSON serialization, the signature that verified.
+    pub signature_index: Option<usize>,
 }
 
 impl VerifyReport {
@@ -54,7 +54,17 @@ impl VerifyReport {
 /// Verifies `input` with `key` (already imported, or the reason it could not be).
 #[must_use]
 pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) -> VerifyReport {
-    let token = decode(input);
+    let token = decode_for_verify(input);
+    if token.signatures.is_empty() {
+        verify_decoded(token, key, options)
+    } else {
+        crate::jws_json_verify::verify_each(token, key, options)
+    }
+}
+
+/// Verifies one decoded JWS (a compact token, or one signature of a JSON serialization).
+pub(crate) fn verify_decoded(mut token: UntrustedToken, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) -> VerifyReport {
+    let payload_check = crate::signing_input::attach_detached(&mut token, options);
     let mut report = VerifyReport {
         valid: false,
         signature_valid: false,
@@ -62,20 +72,26 @@ pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyO
         checks: Vec::new(),
         errors: Vec::new(),
         warnings: Vec::new(),
+        signature_index: None,
         token,
     };
     for d in &report.token.diagnostics {
         match (d.severity, d.code) {
-            (Severity::Error, _) | (_, Code::DuplicateMember) => report.errors.push(d.clone().at(Severity::Error)),
-            (_, Code::AlgNone | Code::UnsupportedAlg) => {}
+            // A disclosure that matches no digest is a warning to read, but a token to refuse.
+            (Severity::Error, _) | (_, Code::DuplicateMember | Code::SdDigestMismatch) => report.errors.push(d.clone().at(Severity::Error)),
+            // The alg and crit checks report these themselves.
+            (_, Code::AlgNone | Code::UnsupportedAlg | Code::CritUnsupported) => {}
             _ => report.warnings.push(d.clone()),
         }
     }
+    // Where decode's `known_secret` finding, the last of its lint, goes (see `known_secret`).
+    let known_at = report.warnings.len();
     let format = format_check(&report.token);
     let well_formed = format.ok && report.errors.is_empty();
     report.checks.push(format);
-    if well_formed {
-        run_checks(&mut report, key, options);
+    report.checks.extend(payload_check);
+    if !(well_formed && run_checks(&mut report, key, options, known_at)) {
+        known_secret(&mut report, known_at, None);
     }
     // A format failure is already explained by decode's errors, unless decode found none (a JWE).
     let explained = !report.errors.is_empty();
@@ -90,7 +106,9 @@ pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyO
 
 fn format_check(token: &UntrustedToken) -> Check {
     match token.kind {
-        TokenKind::Jws | TokenKind::Unsecured => Check::pass("format", "A well-formed compact JWS."),
+        TokenKind::Jws | TokenKind::Unsecured => {
+            Check::pass("format", format!("A well-formed JWS ({} serialization).", token.serialization.as_str()))
+        }
         TokenKind::Jwe => Check::fail("format", Code::Malformed, "This is an encrypted token (JWE); jwt-lens cannot decrypt it."),
         TokenKind::Invalid => {
             let code = token.diagnostics.iter().find(|d| d.severity == Severity::Error).map_or(Code::Malformed, |d| d.code);
@@ -99,8 +117,23 @@ fn format_check(token: &UntrustedToken) -> Check {
     }
 }
 
-fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) {
-    let Some(header) = report.token.header.clone() else { return };
+/// Decode's `known_secret` lint finding, placed where decode would have put it, decided
+/// cheaply when an HMAC secret of the caller's verified the signature (the token's secret is
+/// then that one), and by trying every listed secret otherwise, as `decode` does.
+fn known_secret(report: &mut VerifyReport, at: usize, verified_with: Option<&PreparedKey>) {
+    let finding = match (verified_with.map(|k| &k.material), report.alg().and_then(alg::lookup).and_then(|a| a.hash)) {
+        (Some(Material::Secret(secret)), Some(hash)) => known_secret_of_verifying_key(secret.bytes(), hash),
+        _ => known_secret_used(&report.token),
+    };
+    if let Some(finding) = finding {
+        report.token.diagnostics.push(finding.clone());
+        report.warnings.insert(at.min(report.warnings.len()), finding);
+    }
+}
+
+/// The checks after the format; false when it returned before deciding `known_secret`.
+fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions, known_at: usize) -> bool {
+    let Some(header) = report.token.header.clone() else { return false };
     let alg = alg_check(report, key.ok(), options);
     let candidates = match key {
         Err(d) => {
@@ -114,22 +147,26 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
     };
     let typed_secret = key.ok().and_then(|ring| ring.secret_text.as_ref());
     report.checks.push(crit_check(&header, options));
+    report.checks.extend(crate::signing_input::b64_check(&header, options));
     if let Some(alg) = alg.filter(|_| !candidates.is_empty()) {
         signature_check(report, alg, &candidates);
         if !report.signature_valid {
             if let Some(typed) = typed_secret {
-                explain_encoding(report, alg, typed);
+                crate::explain::secret_encoding(report, alg, typed);
             }
         }
     }
-    for name in EMBEDDED_KEY_PARAMS.iter().filter(|n| header.get(n).is_some()) {
-        report.warnings.push(
-            Diagnostic::warning(Code::EmbeddedKeyIgnored, format!("The header carries \"{name}\"; it was not used, only your key was."))
-                .with_hint("A key named by the token itself proves nothing: anyone can attach their own."),
-        );
+    let verified_with =
+        candidates.iter().copied().find(|k| report.signature_valid && report.key_thumbprint.as_ref() == Some(&k.thumbprint));
+    known_secret(report, known_at, verified_with);
+    if let Ok(ring) = key {
+        warn_if_known(report, ring);
     }
     match &report.token.payload {
-        Some(Payload::Json(claims @ Json::Object(_))) => report.checks.extend(check_claims(claims, &header, options)),
+        Some(Payload::Json(claims @ Json::Object(_))) => {
+            report.warnings.extend(remaining_lifetime(claims, options));
+            report.checks.extend(check_claims(claims, &header, options));
+        }
         // A JWS may carry any payload; only when the caller asks for claims must it be a claims set.
         Some(Payload::Json(_) | Payload::Text(_) | Payload::Binary(_)) if !wants_claims(options) => {
             report
@@ -148,6 +185,7 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
         )),
         None => {}
     }
+    true
 }
 
 /// Whether the options ask for anything only a JWT claims set can satisfy.
@@ -172,8 +210,15 @@ fn alg_check(report: &mut VerifyReport, ring: Option<&Keyring>, options: &Verify
         Some(a) if !a.supported => {
             Check::fail("alg", Code::UnsupportedAlg, format!("{name} is registered but this build cannot verify it yet."))
         }
-        Some(_) if !allowed.contains(&name) => {
-            Check::fail("alg", Code::AlgNotAllowed, format!("{name} is not among the allowed algorithms ({}).", allowed.join(", ")))
+        Some(a) if !allowed.contains(&name) => {
+            // The caller left the choice to the key, and no key is of the right type or curve.
+            let keys: Vec<&PreparedKey> = ring.map(|r| r.keys.iter().collect()).unwrap_or_default();
+            match key_alg_mismatch(a, &keys).filter(|_| options.algorithms.is_none() && !keys.is_empty()) {
+                Some(why) => Check::fail("alg", Code::KeyAlgMismatch, why),
+                None => {
+                    Check::fail("alg", Code::AlgNotAllowed, format!("{name} is not among the allowed algorithms ({}).", allowed.join(", ")))
+                }
+            }
         }
         Some(a) => {
             report.checks.push(Check::pass("alg", format!("{name} is allowed.")));
@@ -187,12 +232,7 @@ fn alg_check(report: &mut VerifyReport, ring: Option<&Keyring>, options: &Verify
 /// Whether `key` may check `alg`: its type fits the family (an asymmetric key is never an HMAC
 /// secret), its curve fits, and a JWK `alg` pins it.
 pub(crate) fn fits(key: &PreparedKey, alg: &Alg) -> bool {
-    let type_fits = match &key.material {
-        Material::Secret(_) => alg.family == Family::Hmac,
-        Material::Asymmetric(asymmetric) => asymmetric.fits(alg),
-        Material::Unsupported(_) => false,
-    };
-    type_fits && key.alg.as_deref().is_none_or(|pinned| pinned == alg.name)
+    type_fits(key, alg) && key.alg.as_deref().is_none_or(|pinned| pinned == alg.name)
 }
 
 fn select_keys<'r>(report: &mut VerifyReport, ring: &'r Keyring, alg: Option<&Alg>) -> Vec<&'r PreparedKey> {
@@ -222,7 +262,8 @@ fn select_keys<'r>(report: &mut VerifyReport, ring: &'r Keyring, alg: Option<&Al
     }
     let fitting: Vec<&PreparedKey> = usable.into_iter().filter(|k| fits(k, alg)).collect();
     if fitting.is_empty() {
-        report.checks.push(Check::fail("key", Code::KeyAlgMismatch, format!("No key given can be used with {}.", alg.name)));
+        let why = key_alg_mismatch(alg, &candidates).unwrap_or_else(|| format!("No key given can be used with {}.", alg.name));
+        report.checks.push(Check::fail("key", Code::KeyAlgMismatch, why));
     } else {
         report.checks.push(Check::pass("key", format!("{} key(s) fit {}.", fitting.len(), alg.name)));
     }
@@ -244,7 +285,7 @@ pub(crate) fn crit_check(header: &Json, options: &VerifyOptions) -> Check {
         return Check::fail("crit", Code::CritUnsupported, format!("\"crit\" lists \"{name}\" but the header does not carry it."));
     }
     if let Some(name) = names.iter().find(|n| !understood_extension(n, options)) {
-        let why = if *name == "b64" && options.supports_b64 { " yet (RFC 7797 payloads are not supported by this build)" } else { "" };
+        let why = if *name == "b64" { " unless the option supportsB64 is true (RFC 7797)" } else { "" };
         return Check::fail(
             "crit",
             Code::CritUnsupported,
@@ -254,22 +295,9 @@ pub(crate) fn crit_check(header: &Json, options: &VerifyOptions) -> Check {
     Check::pass("crit", "Every critical extension is understood.")
 }
 
-/// The signature failed: would the same secret text, read in another encoding, have verified?
-fn explain_encoding(report: &mut VerifyReport, alg: &Alg, typed: &SecretText) {
-    let (Some(input), Some(signature), Some(hash)) = (&report.token.signing_input, &report.token.signature, alg.hash) else { return };
-    let readings = other_readings(&typed.text, typed.encoding);
-    let verifies = |bytes: &Vec<u8>| HmacKey::new(bytes).is_some_and(|key| key.verify(hash, input.as_bytes(), signature));
-    if let Some((encoding, _)) = readings.iter().find(|(_, bytes)| verifies(bytes)) {
-        report.errors.push(
-            Diagnostic::error(Code::SecretEncodingHint, format!("The signature verifies when the secret is read as {}.", encoding.name()))
-                .with_hint(format!("Set the secret encoding to {} (secretEncoding: \"{}\").", encoding.name(), encoding.name())),
-        );
-    }
-}
-
-/// No extension is processed yet; RFC 7797 `b64` will be, behind `supportsB64`.
-const fn understood_extension(_name: &str, _options: &VerifyOptions) -> bool {
-    false
+/// The only extension processed is RFC 7797 `b64`, and only behind `supportsB64`.
+fn understood_extension(name: &str, options: &VerifyOptions) -> bool {
+    name == "b64" && options.supports_b64
 }
 
 fn signature_check(report: &mut VerifyReport, alg: &Alg, candidates: &[&PreparedKey]) {
@@ -336,5 +364,23 @@ fn warn_if_weak(report: &mut VerifyReport, alg: &Alg, key: &PreparedKey) {
                 .with_hint("Anyone who guesses a short secret can sign tokens; generate a random one."),
             );
         }
+    }
+}
+
+/// The caller's own secret is a published demo secret (decode only notices when the token's
+/// signature verifies with one; this also catches a known secret that does not verify).
+fn warn_if_known(report: &mut VerifyReport, ring: &Keyring) {
+    if report.warnings.iter().any(|d| d.code == Code::KnownSecret) {
+        return;
+    }
+    let known = ring.keys.iter().find_map(|k| match &k.material {
+        Material::Secret(secret) => is_known_secret(secret.bytes()),
+        _ => None,
+    });
+    if let Some(name) = known {
+        report.warnings.push(
+            Diagnostic::warning(Code::KnownSecret, format!("Your secret is the well-known demo secret \"{name}\"."))
+                .with_hint("Anyone who has seen the same tutorial can sign tokens with it; generate a random secret (generateKey)."),
+        );
     }
 }

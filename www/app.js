@@ -11,10 +11,13 @@ import loadFullEngine from "./full-engine.js";
 import { byTestId } from "./dom.js";
 import { createEngine } from "./engine.js";
 import { createTabs } from "./tabs.js";
+import { tokenFromFragment } from "./fragment.js";
+import { wireTokenTools } from "./share.js";
+import { wireThemeMenu } from "./theme.js";
 import { createDecoder } from "./decoder.js";
 import { createEncoder } from "./encoder.js";
 import { createKeyGenerator } from "./key-generator.js";
-import { makeExample, tokenFromFragment } from "./example.js";
+import { makeExample } from "./example.js";
 import { wireEditToken } from "./edit-token.js";
 import { createExamplePicker } from "./example-picker.js";
 import { createKeyConverter } from "./key-converter.js";
@@ -29,6 +32,7 @@ const ENGINE_NOTES = {
 
 async function main() {
   const root = document.documentElement;
+  wireThemeMenu(byTestId("theme-select")); // first, so the page does not flash the other theme
   try {
     await init(wasmSource);
   } catch (error) {
@@ -46,6 +50,7 @@ async function main() {
 
   const tabs = createTabs(byTestId("tabs"));
   const decoder = createDecoder(engine);
+  wireTokenTools(decoder);
   const encoder = createEncoder(engine, {
     onOpen(key) {
       decoder.load(key);
@@ -85,10 +90,13 @@ async function main() {
   registerOffline();
 }
 
-/** Loads the fragment's token (without a key: the URL never carries one), else `fallback`. */
+/**
+ * Loads the fragment's token (`#token=`, `#id_token=` or `#access_token=`; without a key: the URL
+ * never carries one), else `fallback`.
+ */
 function loadFromFragmentOr(decoder, fallback) {
-  const token = tokenFromFragment(window.location.hash);
-  if (token !== null) decoder.load({ token });
+  const found = tokenFromFragment(window.location.hash);
+  if (found !== null) decoder.load({ token: found.token, source: found });
   else if (fallback !== null) decoder.load(fallback);
 }
 

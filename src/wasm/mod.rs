@@ -13,6 +13,15 @@ use crate::sign::sign_with;
 use crate::{decode, generate, import_key, report, verify};
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "test-panic")]
+mod test_panic;
+#[cfg(not(feature = "test-panic"))]
+mod test_panic {
+    /// The shipped engine has no trigger.
+    #[inline(always)]
+    pub fn panic_on_trigger(_text: &str) {}
+}
+
 fn caller_error(e: &Error) -> String {
     format!("E{}", report::error_json(e))
 }
@@ -26,11 +35,13 @@ impl RandomSource for PlatformRandom {
     }
 }
 
-/// `decode(token)` as `Decoded` JSON text.
+/// `decode(token)` as `Decoded` JSON text, `headerJson` and `payloadJson` as offsets into it
+/// where they appear verbatim (`report::Texts::Offsets`; js/api.js slices them out).
 #[wasm_bindgen(js_name = decodeJson)]
 #[must_use]
 pub fn decode_json(input: &str) -> String {
-    report::decoded_json(&decode(input))
+    test_panic::panic_on_trigger(input);
+    report::decoded_json_with(&decode(input), report::Texts::Offsets)
 }
 
 /// `verify(token, keyText, options)` as `VerifyReport` JSON text; `now` is the caller's clock.
@@ -64,6 +75,7 @@ impl KeyHandle {
 /// `importKey(text, options)`: the handle, or a caller error thrown as a string.
 #[wasm_bindgen(js_name = importKeyHandle)]
 pub fn import_key_handle(key: &str, options: &str) -> Result<KeyHandle, String> {
+    test_panic::panic_on_trigger(key);
     let encoding = parse_secret_encoding_option(options).map_err(|e| caller_error(&e))?;
     import_key(key, encoding).map(|ring| KeyHandle { ring }).map_err(|d| caller_error(&Error::from(d)))
 }

@@ -565,7 +565,7 @@ describe("verify: never throws", () => {
 
   test("report shape: checks, errors and warnings", () => {
     const r = v(token, SECRET, { now: NOW });
-    assert.deepEqual(Object.keys(r).sort(), ["alg", "checks", "errors", "header", "keyThumbprint", "kid", "payload", "signatureValid", "valid", "warnings"]);
+    assert.deepEqual(Object.keys(r).sort(), ["alg", "checks", "errors", "header", "keyThumbprint", "kid", "payload", "signatureIndex", "signatureValid", "valid", "warnings"]);
     const names = r.checks.map((c) => c.name);
     for (const n of ["signature", "exp", "nbf"]) assert.ok(names.includes(n), `check ${n} reported (got ${names})`);
     assert.equal(new Set(names).size, names.length, "check names are unique");

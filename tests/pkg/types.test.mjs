@@ -39,6 +39,16 @@ expectTrue<Equal<typeof decoded.kind, "jws" | "jwe" | "unsecured" | "invalid">>(
 expectTrue<Equal<IsAny<typeof decoded.payload>, false>>();
 expectTrue<Equal<typeof decoded.payload, JsonValue | null>>();
 
+expectTrue<Equal<typeof decoded.serialization, "compact" | "json-flattened" | "json-general">>();
+const firstKid: string | null | undefined = decoded.signatures?.[0]?.kid;
+const revealed: (string | null)[] | undefined = decoded.sdJwt?.disclosures.map((d) => d.path);
+const ivLength: number | null | undefined = decoded.jwe?.parts[2]?.length;
+const inner: Decoded | null = decoded.nested;
+const unencoded: false | null = decoded.b64;
+const fromObject: Decoded = decode({ payload: "e30", signatures: [{ protected: "e30", signature: "" }] });
+const detached = verify("a..c", "secret", { supportsB64: true, detachedPayload: "content" });
+expectTrue<Equal<typeof detached.signatureIndex, number | null>>();
+
 const report = verify("a.b.c", "secret", { algorithms: ["HS256"], leeway: 30, secretEncoding: "hex" });
 expectTrue<Equal<typeof report, VerifyReport>>();
 expectTrue<Equal<typeof report.valid, boolean>>();
@@ -79,7 +89,7 @@ element.addEventListener("jwt-lens-change", (event) => {
 const maybeReport: VerifyReport | null = element.report;
 
 // ---- misuse: every line below must be a compile error ----
-// @ts-expect-error a token is a string
+// @ts-expect-error a token is a string (or a JWS JSON serialization object)
 decode(1);
 // @ts-expect-error valid is a boolean
 const notString: string = report.valid;
@@ -107,6 +117,10 @@ element.report = null;
 element.key = 42;
 // @ts-expect-error an unknown diagnostic code
 const badCode: DiagnosticCode = "oops";
+// @ts-expect-error not a serialization
+const badSerialization: Decoded["serialization"] = "compact-json";
+// @ts-expect-error a detached payload is text
+verify("a..c", "k", { detachedPayload: new Uint8Array(1) });
 `;
 
 let project;
