@@ -2,13 +2,12 @@
 // the single file dist/jwt-lens.html opened from disk:
 //   - time to interactive: from navigation start to the app's "jwt-lens:ready" mark, which it sets
 //     once the engine has answered (decoded, verified and rendered) the start-up example;
-//   - keystroke-to-render latency for a 300-byte and a ~1 MB token: one edit of the token box
-//     (an `input` event, as typing fires), measured inside the page from the edit until the
-//     frame after the page shows the new answer (the signature badge changed state);
+//   - edit-to-render latency for a 300-byte and a ~1 MB token, typed (Chromium's own key events)
+//     and pasted, timed inside the page: until the next frame (is the page still responsive?)
+//     and until the answer is on screen (the signature badge changed state);
 //   - where the time goes: the page's synchronous input handler (engine calls + DOM updates),
-//     style + layout (forced right after it), the rest of the frame (paint, and the wait for the
-//     frame itself), and for the 1 MB token the engine alone (decode, verify: the same
-//     size-optimised wasm, in Node's V8).
+//     style + layout forced right after it, and for the 1 MB token the engine alone (decode,
+//     verify: the same size-optimised wasm, in Node's V8).
 // Prints Markdown tables and the targets met or not. Not a test: nothing fails on a timing.
 //
 //   scripts/build && node bench/page.mjs [--loads 15] [--samples 60]
@@ -20,7 +19,8 @@ import { chromium } from "playwright-core";
 import { cpuModel, fmtMs, median, percentile } from "./lib.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const SINGLE_FILE = `${ROOT}dist/jwt-lens.html`;
+/** The built single file; JWT_LENS_DIST points at another build, as for the browser tests. */
+const SINGLE_FILE = `${process.env.JWT_LENS_DIST ?? `${ROOT}dist`}/jwt-lens.html`;
 const SECRET = "bench-secret-that-is-at-least-32-bytes-long!";
 const args = Object.fromEntries(process.argv.slice(2).join(" ").split("--").filter(Boolean).map((a) => a.trim().split(/\s+/)));
 const LOADS = Number(args.loads ?? 15);
@@ -40,12 +40,7 @@ function tokenOfSize(bytes) {
 function launch() {
   return chromium.launch({
     executablePath: process.env.JWT_LENS_CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      // Frames are drawn as soon as there is something to draw, not on a 60 Hz beat: "the next
-      // frame" then measures the page's work, not up to 16.7 ms of waiting for vsync.
-      "--disable-frame-rate-limit", "--disable-gpu-vsync",
-    ],
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
 
@@ -68,41 +63,90 @@ async function timeToInteractive(browser) {
   return times;
 }
 
-/**
- * Keystroke-to-render samples: each sample alternates the token box between `token` and the
- * token with one more character (a broken signature), fires `input`, and waits until the
- * signature badge shows the new state, then for the next frame. Returns per-sample, in ms:
- * `total` (edit → frame drawn), `handler` (the synchronous input handler: engine calls and DOM
- * updates) and `layout` (style and layout of the result, forced right after the handler).
- */
-async function keystrokes(page, token, samples) {
+/** Puts `token` and the secret in the decoder and waits for "verified". */
+async function loadToken(page, token) {
   await page.getByTestId("secret-input").fill(SECRET);
   await page.getByTestId("token-input").fill(token);
-  await page.locator('[data-testid="signature-status"][data-state="verified"]').waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid="signature-status"][data-state="verified"]').waitFor({ timeout: 60_000 });
+}
+
+/** Installs `window.jwtLensAfterFrame()`: resolves after the next frame is drawn (rAF, then a task). */
+function installAfterFrame(page) {
+  return page.evaluate(() => {
+    window.jwtLensAfterFrame = () => new Promise((resolve) => {
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      });
+    });
+  });
+}
+
+/**
+ * Real keystrokes (Chromium's own key events, through playwright) at the end of the token box:
+ * "A", then Backspace, and so on, so the signature breaks and mends and every keystroke changes
+ * the answer. Timed inside the page from the keydown's timestamp, per sample, in ms: `frame`, the
+ * next frame drawn after the edit (how long the page is unresponsive), and `answer`, the frame
+ * that shows the new signature state (a large token may be decoded only once typing pauses).
+ */
+async function typed(page, token, samples) {
+  await loadToken(page, token);
+  await installAfterFrame(page);
+  await page.evaluate(() => {
+    const box = document.querySelector('[data-testid="token-input"]');
+    const badge = document.querySelector('[data-testid="signature-status"]');
+    const bench = { samples: [], start: 0, before: "" };
+    window.jwtLensBench = bench;
+    box.addEventListener("keydown", (event) => {
+      bench.start = event.timeStamp;
+      bench.before = badge.dataset.state;
+    }, true);
+    box.addEventListener("input", () => {
+      window.jwtLensAfterFrame().then(async () => {
+        const frame = performance.now() - bench.start;
+        while (badge.dataset.state === bench.before) await window.jwtLensAfterFrame();
+        bench.samples.push({ frame, answer: performance.now() - bench.start });
+      });
+    }, true);
+  });
+  await page.getByTestId("token-input").focus();
+  await page.keyboard.press("Control+End");
+  for (let i = 0; i < samples; i += 1) {
+    await page.keyboard.press(i % 2 === 0 ? "A" : "Backspace");
+    await page.waitForFunction((n) => window.jwtLensBench.samples.length === n, i + 1, { timeout: 60_000 });
+  }
+  const results = await page.evaluate(() => window.jwtLensBench.samples);
+  await page.reload(); // drop the listeners
+  await page.locator('html[data-ready="true"]').waitFor({ state: "attached", timeout: 30_000 });
+  return results;
+}
+
+/**
+ * Pastes (the box's text replaced, then an `input` event of type insertFromPaste), alternating the
+ * token and the token with one more character. Per sample, in ms: `answer` (edit → the frame that
+ * shows the new signature state), `handler` (the synchronous input handler) and `layout` (style +
+ * layout forced right after it).
+ */
+async function pasted(page, token, samples) {
+  await loadToken(page, token);
+  await installAfterFrame(page);
   return page.evaluate(
     async ({ token, samples }) => {
       const box = document.querySelector('[data-testid="token-input"]');
       const badge = document.querySelector('[data-testid="signature-status"]');
-      const afterFrame = () => new Promise((resolve) => {
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve();
-          channel.port2.postMessage(null);
-        });
-      });
       const results = [];
       for (let i = 0; i < samples; i += 1) {
         const before = badge.dataset.state;
         const start = performance.now();
         box.value = i % 2 === 0 ? `${token}A` : token;
-        box.dispatchEvent(new Event("input", { bubbles: true }));
+        box.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
         const handler = performance.now() - start;
         document.body.getBoundingClientRect(); // forces style + layout now, to time them apart
         const layout = performance.now() - start - handler;
-        // Rendering may be deferred (heavy work off the keystroke path): wait for the new answer.
-        while (badge.dataset.state === before) await afterFrame();
-        await afterFrame();
-        results.push({ total: performance.now() - start, handler, layout });
+        do await window.jwtLensAfterFrame();
+        while (badge.dataset.state === before);
+        results.push({ answer: performance.now() - start, handler, layout });
       }
       return results;
     },
@@ -114,6 +158,7 @@ async function keystrokes(page, token, samples) {
 async function engineOnly(token, samples) {
   const lens = await import(new URL("../pkg/web/index.js", import.meta.url).href);
   await lens.default(readFileSync(new URL("../pkg/web/jwt_lens_bg.wasm", import.meta.url)));
+  if (!lens.verify(token, SECRET).valid) throw new Error("the engine rejected the benchmark token");
   const time = (fn) => {
     const out = [];
     for (let i = 0; i < samples; i += 1) {
@@ -123,14 +168,12 @@ async function engineOnly(token, samples) {
     }
     return out;
   };
-  const decode = time(() => lens.decode(token));
-  const verify = time(() => lens.verify(token, SECRET));
-  if (!lens.verify(token, SECRET).valid) throw new Error("bench: the engine rejected the benchmark token");
-  return { decode, verify };
+  return { decode: time(() => lens.decode(token)), verify: time(() => lens.verify(token, SECRET)) };
 }
 
 const row = (label, xs) => `| ${label} | ${fmtMs(percentile(xs, 50))} | ${fmtMs(percentile(xs, 95))} | ${xs.length} |`;
 const verdict = (value, target) => (value <= target ? "met" : "**not met**");
+const pick = (runs, name) => runs.map((r) => r[name]);
 
 async function main() {
   const browser = await launch();
@@ -139,34 +182,40 @@ async function main() {
     const tti = await timeToInteractive(browser);
     const small = tokenOfSize(300);
     const large = tokenOfSize(1_000_000);
+    const largeSamples = Math.max(10, Math.floor(SAMPLES / 3));
     const { context, page } = await openPage(browser);
-    const smallRuns = await keystrokes(page, small, SAMPLES);
-    const largeRuns = await keystrokes(page, large, Math.max(10, Math.floor(SAMPLES / 3)));
+    const smallTyped = await typed(page, small, SAMPLES);
+    const smallPasted = await pasted(page, small, SAMPLES);
+    const largeTyped = await typed(page, large, largeSamples);
+    const largePasted = await pasted(page, large, largeSamples);
     await context.close();
     const engine = await engineOnly(large, 10);
 
-    const total = (runs) => runs.map((r) => r.total);
-    const handler = (runs) => runs.map((r) => r.handler);
-    console.log(`\n### Debugger speed — Chromium ${version}, ${cpuModel()}, dist/jwt-lens.html from file://\n`);
+    const mb = `${(large.length / 1e6).toFixed(2)} MB`;
+    console.log(`\n### Debugger speed — Chromium ${version}, ${cpuModel()}, ${SINGLE_FILE.replace(ROOT, "")} from file://\n`);
     console.log("| measure | p50 | p95 | n |\n|---|---:|---:|---:|");
     console.log(row("time to interactive (navigation → example decoded, verified, rendered)", tti));
-    console.log(row(`keystroke → render, ${small.length}-byte token`, total(smallRuns)));
-    console.log(row("  of which the page's input handler (engine + DOM updates)", handler(smallRuns)));
-    console.log(row("  of which style + layout of the result", smallRuns.map((r) => r.layout)));
-    console.log(row("  the page's work alone (handler + style + layout)", smallRuns.map((r) => r.handler + r.layout)));
-    console.log(row(`keystroke → render, ${(large.length / 1e6).toFixed(2)} MB token`, total(largeRuns)));
-    console.log(row("  of which the page's input handler (engine + DOM updates)", handler(largeRuns)));
-    console.log(row("  of which style + layout of the result", largeRuns.map((r) => r.layout)));
-    console.log(row("  of which paint and the rest of the frame", largeRuns.map((r) => r.total - r.handler - r.layout)));
+    console.log(row(`typing, ${small.length}-byte token: keystroke → answer on screen`, pick(smallTyped, "answer")));
+    console.log(row(`paste, ${small.length}-byte token: paste → answer on screen`, pick(smallPasted, "answer")));
+    console.log(row("  of which the page's input handler (engine + DOM updates)", pick(smallPasted, "handler")));
+    console.log(row("  of which style + layout of the result", pick(smallPasted, "layout")));
+    console.log(row(`typing, ${mb} token: keystroke → next frame`, pick(largeTyped, "frame")));
+    console.log(row(`typing, ${mb} token: keystroke → answer on screen (after the typing pause)`, pick(largeTyped, "answer")));
+    console.log(row(`paste, ${mb} token: paste → answer on screen`, pick(largePasted, "answer")));
+    console.log(row("  of which the page's input handler", pick(largePasted, "handler")));
+    console.log(row("  of which style + layout right after it", pick(largePasted, "layout")));
     console.log(row("  engine alone: decode (same wasm, Node V8)", engine.decode));
     console.log(row("  engine alone: verify (same wasm, Node V8)", engine.verify));
-    console.log("\n| target | measured | |\n|---|---:|---|");
+
     const ttiMedian = median(tti);
-    const smallP95 = percentile(total(smallRuns), 95);
-    const largeP95 = percentile(total(largeRuns), 95);
+    const smallP95 = percentile(pick(smallTyped, "answer"), 95);
+    const largeFrameP95 = percentile(pick(largeTyped, "frame"), 95);
+    const largeP95 = percentile(pick(largePasted, "answer"), 95);
+    console.log("\n| target | measured | |\n|---|---:|---|");
     console.log(`| interactive ≤ ${TARGETS.interactive} ms (median) | ${fmtMs(ttiMedian)} | ${verdict(ttiMedian, TARGETS.interactive)} |`);
-    console.log(`| keystroke ≤ ${TARGETS.keystroke} ms p95 (300 B) | ${fmtMs(smallP95)} | ${verdict(smallP95, TARGETS.keystroke)} |`);
-    console.log(`| 1 MB ≤ ${TARGETS.large} ms p95 | ${fmtMs(largeP95)} | ${verdict(largeP95, TARGETS.large)} |`);
+    console.log(`| keystroke ≤ ${TARGETS.keystroke} ms p95 (300 B, answer on screen) | ${fmtMs(smallP95)} | ${verdict(smallP95, TARGETS.keystroke)} |`);
+    console.log(`| keystroke ≤ ${TARGETS.keystroke} ms p95 (1 MB, next frame) | ${fmtMs(largeFrameP95)} | ${verdict(largeFrameP95, TARGETS.keystroke)} |`);
+    console.log(`| 1 MB paste → answer ≤ ${TARGETS.large} ms p95 | ${fmtMs(largeP95)} | ${verdict(largeP95, TARGETS.large)} |`);
   } finally {
     await browser.close();
   }
