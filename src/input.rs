@@ -60,7 +60,10 @@ pub fn locate_token(input: &str) -> Located<'_> {
         );
         rest = unwrapped;
     }
-    note.extend(inner_whitespace(rest));
+    // Whitespace between JSON tokens is layout (a pretty-printed JWS JSON serialization).
+    if !rest.starts_with('{') {
+        note.extend(inner_whitespace(rest));
+    }
     // `rest` is a subslice of `input`, so the address difference is its byte offset.
     let offset = rest.as_ptr() as usize - input.as_ptr() as usize;
     Located { token: rest, offset, note }
