@@ -319,6 +319,10 @@ export interface VerifyReport {
   warnings: Diagnostic[];
   /** For a JWS JSON serialization, the index of the signature that verified; otherwise `null`. */
   signatureIndex: number | null;
+  /** For a JWK Set, the `kid` of the key that verified (`null` when it has none, or no set key verified). */
+  matchedKid: string | null;
+  /** For a JWK Set, the position in the set of the key that verified; otherwise `null`. */
+  matchedIndex: number | null;
 }
 
 /** Options of `sign`. */

@@ -210,6 +210,8 @@ pub fn verify_json(report: &VerifyReport) -> String {
         .list("errors", &report.errors, diagnostic)
         .list("warnings", &report.warnings, diagnostic)
         .raw("signatureIndex", report.signature_index.map(|i| i.to_string()).as_deref())
+        .str("matchedKid", report.matched_kid.as_deref())
+        .raw("matchedIndex", report.matched_index.map(|i| i.to_string()).as_deref())
         .close();
     out
 }

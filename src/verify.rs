@@ -35,6 +35,10 @@ pub struct VerifyReport {
     pub warnings: Vec<Diagnostic>,
     /// For a JWS JSON serialization, the signature that verified.
     pub signature_index: Option<usize>,
+    /// For a JWK Set, the `kid` of the key that verified (when it has one).
+    pub matched_kid: Option<String>,
+    /// For a JWK Set, the position in the set of the key that verified.
+    pub matched_index: Option<usize>,
 }
 
 impl VerifyReport {
@@ -92,6 +96,8 @@ fn verify_one(mut token: UntrustedToken, key: Result<&Keyring, &Diagnostic>, opt
         errors: Vec::new(),
         warnings: Vec::new(),
         signature_index: None,
+        matched_kid: None,
+        matched_index: None,
         token,
     };
     for d in &report.token.diagnostics {
@@ -183,6 +189,7 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
     }
     if let Ok(ring) = key {
         warn_if_known(report, ring);
+        name_matched_key(report, ring);
     }
     match &report.token.payload {
         Some(Payload::Json(claims @ Json::Object(_))) => {
@@ -372,6 +379,18 @@ fn signature_check(report: &mut VerifyReport, alg: &Alg, candidates: &[&Prepared
     };
     report.checks.push(Check::pass("signature", format!("The {} signature verifies{which}.", alg.name)));
     warn_if_weak(report, alg, key);
+}
+
+/// Which key of a JWK Set verified, so a person can find it in the set they pasted.
+fn name_matched_key(report: &mut VerifyReport, ring: &Keyring) {
+    if !report.signature_valid || ring.format != KeyFormat::Jwks {
+        return;
+    }
+    let Some(thumbprint) = report.key_thumbprint.as_ref() else { return };
+    if let Some((index, key)) = ring.keys.iter().enumerate().find(|(_, k)| &k.thumbprint == thumbprint) {
+        report.matched_index = Some(index);
+        report.matched_kid = key.kid.clone();
+    }
 }
 
 /// RFC 7518 §3.2: an HMAC key must be at least as long as the hash output.

@@ -565,7 +565,7 @@ describe("verify: never throws", () => {
 
   test("report shape: checks, errors and warnings", () => {
     const r = v(token, SECRET, { now: NOW });
-    assert.deepEqual(Object.keys(r).sort(), ["alg", "checks", "errors", "header", "keyThumbprint", "kid", "payload", "signatureIndex", "signatureValid", "valid", "warnings"]);
+    assert.deepEqual(Object.keys(r).sort(), ["alg", "checks", "errors", "header", "keyThumbprint", "kid", "matchedIndex", "matchedKid", "payload", "signatureIndex", "signatureValid", "valid", "warnings"]);
     const names = r.checks.map((c) => c.name);
     for (const n of ["signature", "exp", "nbf"]) assert.ok(names.includes(n), `check ${n} reported (got ${names})`);
     assert.equal(new Set(names).size, names.length, "check names are unique");
@@ -575,4 +575,18 @@ describe("verify: never throws", () => {
     const bad = v(token, `${SECRET}!`, { now: NOW + 10_000 });
     assert.deepEqual([...new Set(codes(bad.errors))].sort(), ["expired", "signature_invalid"]);
   });
+});
+
+test("verify: matchedKid and matchedIndex name the key of a JWK Set that verified", () => {
+  const secrets = [randomBytes(32), randomBytes(32)];
+  const jwks = { keys: secrets.map((s, i) => ({ kty: "oct", kid: `k${i}`, alg: "HS256", k: b64u(s) })) };
+  const token = hsToken({ alg: "HS256", kid: "k1" }, claims(), secrets[1]);
+  const r = v(token, jwks, { now: NOW });
+  assert.equal(r.valid, true, JSON.stringify(r.errors));
+  assert.equal(r.matchedKid, "k1");
+  assert.equal(r.matchedIndex, 1);
+  const single = v(token, jwks.keys[1], { now: NOW });
+  assert.equal(single.valid, true);
+  assert.equal(single.matchedKid, null, "one key is not a set");
+  assert.equal(single.matchedIndex, null);
 });
