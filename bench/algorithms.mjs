@@ -11,13 +11,10 @@
 // per measurement once 200 calls are in). Tables go to stdout, progress to stderr. Not a test: a missed target is reported,
 // never an exit code; the run exits non-zero only if a library rejects a benchmark token or signature.
 
-import { constants, generateKeyPairSync, verify as nodeVerify } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { createSigner, createVerifier } from "fast-jwt";
-import jsonwebtoken from "jsonwebtoken";
-import * as jose from "jose";
-import { bench, cpuModel, fail, fmt, fmtMs, latency, loadLens, pkgVersion } from "./lib.mjs";
+import { PEERS, contenders, pair } from "./contenders.mjs";
+import { bench, cpuModel, fmt, fmtMs, latency, loadLens, pkgVersion } from "./lib.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -38,15 +35,6 @@ const lens = await loadLens();
 const progress = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
 // ---- keys: fresh on every run, exported to PEM for every library ----
-function pair(type, opts) {
-  const { publicKey, privateKey } = generateKeyPairSync(type, opts);
-  return {
-    publicKey, // KeyObject (jsonwebtoken, node:crypto cross-check)
-    privateKey,
-    publicPem: publicKey.export({ type: "spki", format: "pem" }),
-    privatePem: privateKey.export({ type: "pkcs8", format: "pem" }),
-  };
-}
 progress("generating keys (RSA-2048, RSA-4096, P-256, P-384, P-521, secp256k1, Ed25519)…");
 const keys = {
   rsa2048: pair("rsa", { modulusLength: 2048 }),
@@ -59,7 +47,6 @@ const keys = {
 };
 
 // Which peers take which algorithm (jose 6 and fast-jwt 6: no ES256K; jsonwebtoken 9: no ES256K, no EdDSA).
-const PEERS = ["jose", "fast-jwt", "jsonwebtoken"];
 const CASES = [
   ["RS256", "RS256", keys.rsa2048, PEERS],
   ["RS384", "RS384", keys.rsa2048, PEERS],
@@ -84,104 +71,10 @@ if (CASES.length === 0) {
 const now = Math.floor(Date.now() / 1000);
 const claims = { sub: "1234567890", name: "Bench Mark", admin: true, iat: now, exp: now + 3600 };
 
-/** Independent check with node:crypto that `token` is a valid `alg` signature under `key.publicKey`. */
-function nodeCheck(token, alg, key) {
-  const dot = token.lastIndexOf(".");
-  const data = Buffer.from(token.slice(0, dot));
-  const sig = Buffer.from(token.slice(dot + 1), "base64url");
-  const hash = alg === "EdDSA" ? null : `sha${alg.slice(2, 5)}`;
-  const opts = { key: key.publicKey };
-  if (alg.startsWith("PS")) Object.assign(opts, { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST });
-  if (alg.startsWith("ES")) opts.dsaEncoding = "ieee-p1363";
-  return nodeVerify(hash, data, opts, sig);
-}
-
-// ---- contenders per algorithm ----
-async function contenders(c) {
-  const { alg, key } = c;
-  const header = { alg, typ: "JWT" };
-  const lensPriv = lens.importKey(key.privatePem);
-  const lensPub = lens.importKey(key.publicPem);
-  const lensOpts = { algorithms: [alg] };
-  const sign = [];
-  const verify = [];
-
-  sign.push({ lib: "jwt-lens", sync: (n) => { for (let i = 0; i < n; i++) lens.sign(header, claims, lensPriv); }, once: () => lens.sign(header, claims, lensPriv) });
-
-  let token; // the reference token every verifier checks: signed by jose where it can, else by jwt-lens
-  let josePub;
-  if (c.peers.includes("jose")) {
-    const josePriv = await jose.importPKCS8(key.privatePem, alg);
-    josePub = await jose.importSPKI(key.publicPem, alg);
-    const joseSign = () => new jose.SignJWT(claims).setProtectedHeader(header).sign(josePriv);
-    sign.push({ lib: "jose", async: async (n) => { for (let i = 0; i < n; i++) await joseSign(); }, once: joseSign });
-    token = await joseSign();
-  } else {
-    token = lens.sign(header, claims, lensPriv);
-  }
-  if (!nodeCheck(token, alg, key)) fail(`reference ${alg} token`, "node:crypto does not verify it");
-
-  verify.push({
-    lib: "jwt-lens",
-    sync(n) {
-      for (let i = 0; i < n; i++) {
-        const r = lens.verify(token, lensPub, lensOpts);
-        if (!r.valid) fail(`jwt-lens ${c.label}`, JSON.stringify(r.errors));
-      }
-    },
-  });
-  if (josePub) {
-    const opts = { algorithms: [alg] };
-    verify.push({
-      lib: "jose",
-      async async(n) {
-        for (let i = 0; i < n; i++) {
-          const { payload } = await jose.jwtVerify(token, josePub, opts);
-          if (payload.sub !== claims.sub) fail(`jose ${c.label}`, "payload mismatch");
-        }
-      },
-    });
-  }
-  if (c.peers.includes("fast-jwt")) {
-    const fastSign = createSigner({ key: key.privatePem, algorithm: alg });
-    const fastVerify = createVerifier({ key: key.publicPem, algorithms: [alg] }); // result cache off (default)
-    sign.push({ lib: "fast-jwt", sync: (n) => { for (let i = 0; i < n; i++) fastSign(claims); }, once: () => fastSign(claims) });
-    verify.push({
-      lib: "fast-jwt",
-      sync(n) {
-        for (let i = 0; i < n; i++) if (fastVerify(token).sub !== claims.sub) fail(`fast-jwt ${c.label}`, "payload mismatch");
-      },
-    });
-  }
-  if (c.peers.includes("jsonwebtoken")) {
-    const signOpts = { algorithm: alg };
-    const verifyOpts = { algorithms: [alg] };
-    sign.push({ lib: "jsonwebtoken", sync: (n) => { for (let i = 0; i < n; i++) jsonwebtoken.sign(claims, key.privateKey, signOpts); }, once: () => jsonwebtoken.sign(claims, key.privateKey, signOpts) });
-    verify.push({
-      lib: "jsonwebtoken",
-      sync(n) {
-        for (let i = 0; i < n; i++) {
-          if (jsonwebtoken.verify(token, key.publicKey, verifyOpts).sub !== claims.sub) fail(`jsonwebtoken ${c.label}`, "payload mismatch");
-        }
-      },
-    });
-  }
-
-  // Every signer's output must verify, with node:crypto and with jwt-lens.
-  for (const s of sign) {
-    const t = await s.once();
-    if (!nodeCheck(t, alg, key)) fail(`${s.lib} ${c.label} sign`, "node:crypto does not verify its token");
-    const r = lens.verify(t, lensPub, lensOpts);
-    if (!r.valid) fail(`${s.lib} ${c.label} sign`, `jwt-lens does not verify its token: ${JSON.stringify(r.errors)}`);
-  }
-  for (const r of [...sign, ...verify]) r.name = `${r.lib} ${c.label}`;
-  return { sign, verify, token, lensPub, lensPriv, lensOpts, header };
-}
-
 // ---- run ----
 const results = []; // { c, sign: {lib: ops}, verify: {lib: ops}, verifyLat, signLat }
 for (const c of CASES) {
-  const k = await contenders(c);
+  const k = await contenders(lens, c, claims);
   const r = { c, sign: {}, verify: {} };
   for (const op of ["verify", "sign"]) {
     progress(`${c.label} ${op}: ${k[op].map((x) => x.lib).join(", ")}…`);

@@ -68,47 +68,137 @@ function requireString(value, what) {
   return value;
 }
 
+/** The restart function scripts/lib/restart-glue.mjs adds to the wasm-bindgen glue. */
+const RESTART = "__jwtLensRestart";
+
 /** Builds the public API over one set of wasm-bindgen exports (`raw`). */
 export function createApi(raw, version) {
+  // Panic containment. The engine never panics by design, but if it ever does (in wasm a panic
+  // is a `RuntimeError: unreachable` trap; a stack overflow a RangeError), the instance's memory
+  // is left mid-operation. Whatever the engine call throws that is not a JwtLensError becomes
+  // `JwtLensError { code: "internal" }`, and the instance is replaced by a fresh one, so the
+  // page and later calls keep working.
+  let generation = 0; // bumped by every restart; key handles remember the one they belong to
+  const liveHandles = new Set(); // WeakRefs to this instance's raw key handles
+  const forget = new FinalizationRegistry((ref) => liveHandles.delete(ref));
+  // What each importKey handle was made from, so it can be made again on a fresh instance. A
+  // WeakMap keyed by the handle's slot: out of reach of anyone holding the KeyInfo object.
+  const keySources = new WeakMap();
+
+  function restart() {
+    // Detach the old instance's handles from the glue's finaliser, which would otherwise free
+    // their (old) pointers in the new instance's memory.
+    for (const ref of liveHandles) ref.deref()?.__destroy_into_raw?.();
+    liveHandles.clear();
+    generation += 1;
+    raw[RESTART]();
+  }
+
+  function contained(error) {
+    if (error instanceof JwtLensError) return error;
+    let restarted = "it was restarted, so later calls work";
+    try {
+      restart();
+    } catch (restartError) {
+      restarted = `restarting it failed too (${restartError?.message ?? restartError})`;
+    }
+    const cause = error?.message ?? String(error);
+    return new JwtLensError("internal", `the jwt-lens engine failed (${cause}); ${restarted}. This is a bug: please report the input.`);
+  }
+
+  function newHandle(text, opts) {
+    let handle;
+    try {
+      handle = raw.importKeyHandle(text, opts);
+    } catch (error) {
+      if (typeof error === "string") raise(error.slice(1));
+      throw error;
+    }
+    const ref = new WeakRef(handle);
+    liveHandles.add(ref);
+    forget.register(handle, ref);
+    return handle;
+  }
+
+  /** The slot's raw handle on the current instance, re-imported if a restart came in between. */
+  function current(slot) {
+    if (slot.generation !== generation) {
+      const [text, opts] = keySources.get(slot);
+      slot.handle = newHandle(text, opts);
+      slot.generation = generation;
+    }
+    return slot.handle;
+  }
+
   function decode(token) {
-    return JSON.parse(raw.decodeJson(tokenText(token)));
+    token = tokenText(token);
+    try {
+      return JSON.parse(raw.decodeJson(token));
+    } catch (error) {
+      throw contained(error);
+    }
   }
 
   function verify(token, key, options) {
     token = tokenText(token);
     const opts = optionsText(options);
     const now = Date.now() / 1000;
-    const handle = key !== null && typeof key === "object" ? key[HANDLE] : undefined;
-    const text = handle !== undefined
-      ? raw.verifyWithHandle(token, handle, opts, now)
-      : raw.verifyJson(token, keyText(key), opts, now);
-    return JSON.parse(checked(text));
+    const slot = key !== null && typeof key === "object" ? key[HANDLE] : undefined;
+    try {
+      const text = slot !== undefined
+        ? raw.verifyWithHandle(token, current(slot), opts, now)
+        : raw.verifyJson(token, keyText(key), opts, now);
+      return JSON.parse(checked(text));
+    } catch (error) {
+      throw contained(error);
+    }
   }
 
   function sign(header, payload, key, options) {
     const headerText = jsonText(header, "header");
     const payloadText = jsonText(payload, "payload");
-    const handle = key !== null && typeof key === "object" ? key[HANDLE] : undefined;
-    if (handle !== undefined) return checked(raw.signWithHandle(headerText, payloadText, handle));
-    return checked(raw.signJson(headerText, payloadText, keyText(key), optionsText(options)));
+    const slot = key !== null && typeof key === "object" ? key[HANDLE] : undefined;
+    const opts = slot === undefined ? optionsText(options) : "";
+    try {
+      if (slot !== undefined) return checked(raw.signWithHandle(headerText, payloadText, current(slot)));
+      return checked(raw.signJson(headerText, payloadText, keyText(key), opts));
+    } catch (error) {
+      throw contained(error);
+    }
   }
 
   function generateKey(alg, options) {
-    return JSON.parse(checked(raw.generateKeyJson(requireString(alg, "alg"), optionsText(options))));
+    requireString(alg, "alg");
+    const opts = optionsText(options);
+    try {
+      return JSON.parse(checked(raw.generateKeyJson(alg, opts)));
+    } catch (error) {
+      throw contained(error);
+    }
   }
 
   function importKey(input, options) {
-    let handle;
+    const text = keyText(input);
+    const opts = optionsText(options);
+    let info;
+    const slot = { handle: undefined, generation };
     try {
-      handle = raw.importKeyHandle(keyText(input), optionsText(options));
+      slot.handle = newHandle(text, opts);
+      info = JSON.parse(slot.handle.info());
     } catch (error) {
-      if (typeof error === "string") raise(error.slice(1));
-      throw error;
+      throw contained(error);
     }
-    const info = JSON.parse(handle.info());
-    Object.defineProperty(info, HANDLE, { value: handle, enumerable: false });
+    keySources.set(slot, [text, opts]);
+    Object.defineProperty(info, HANDLE, { value: slot, enumerable: false });
     return Object.freeze(info);
   }
 
-  return { decode, verify, sign, generateKey, importKey, version };
+  function exportKey(input, options) {
+    if (input !== null && typeof input === "object" && input[HANDLE] !== undefined) {
+      throw new JwtLensError("invalid_option", "exportKey takes the key's text or JWK object, not a key handle");
+    }
+    return checked(raw.exportKeyText(keyText(input), optionsText(options)));
+  }
+
+  return { decode, verify, sign, generateKey, importKey, exportKey, version };
 }

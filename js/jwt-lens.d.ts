@@ -355,6 +355,16 @@ export interface ImportKeyOptions {
   secretEncoding?: SecretEncoding;
 }
 
+/** Options of `exportKey`. */
+export interface ExportKeyOptions {
+  /** `"jwk"` (default): one JWK; `"jwks"`: a JWK Set, each key with a `kid` (its RFC 7638 thumbprint when it had none); `"pem"`: PEM blocks (SPKI public, PKCS#8 private). */
+  format?: "jwk" | "jwks" | "pem";
+  /** Export the private key (or an HMAC secret, as an `oct` JWK). Default `false`: the public key. */
+  private?: boolean;
+  /** How a string secret becomes bytes. Default `"utf8"`. */
+  secretEncoding?: SecretEncoding;
+}
+
 /** Thrown for caller mistakes (an unusable key or algorithm, a bad argument). Bad tokens never throw. */
 export declare class JwtLensError extends Error {
   /** Always `"JwtLensError"`. */
@@ -382,6 +392,9 @@ export declare function generateKey(alg: Algorithm, options?: GenerateKeyOptions
 
 /** Parses a key once; the handle makes repeated `verify` calls faster. Throws `JwtLensError` on an unusable key. */
 export declare function importKey(input: string | Jwk | Jwks, options?: ImportKeyOptions): KeyHandle;
+
+/** Converts a key (any format `importKey` reads) to JWK, JWK Set or PEM text. Throws `JwtLensError` when the key cannot take that form. */
+export declare function exportKey(input: string | Jwk | Jwks, options?: ExportKeyOptions): string;
 
 /** The package version, the same as its package.json `version` (e.g. `"0.1.0"`). */
 export declare const version: string;

@@ -5,4 +5,4 @@ import { createRequire } from "node:module";
 const engine = createRequire(import.meta.url)("./index.cjs");
 
 export default engine.init;
-export const { decode, verify, sign, generateKey, importKey, version, init, JwtLensError } = engine;
+export const { decode, verify, sign, generateKey, importKey, exportKey, version, init, JwtLensError } = engine;

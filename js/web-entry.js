@@ -10,5 +10,5 @@ export default function init(source) {
   return loading;
 }
 
-export const { decode, verify, sign, generateKey, importKey, version } = createApi(raw, "__JWT_LENS_VERSION__");
+export const { decode, verify, sign, generateKey, importKey, exportKey, version } = createApi(raw, "__JWT_LENS_VERSION__");
 export { init, JwtLensError };

@@ -191,8 +191,15 @@ pub(crate) fn decode_at_depth(input: &str, limits: &Limits, depth: usize) -> Unt
     } else {
         read_compact(&mut token, input, located.offset, located.token, limits);
     }
+    if !token.b64 {
+        // An unencoded RFC 7797 payload may hold spaces: they are content, not a wrapped token.
+        let whitespace = crate::input::inner_whitespace(located.token);
+        token.diagnostics.retain(|d| Some(d) != whitespace.as_ref());
+    }
     crate::nested::read(&mut token, limits, depth);
     token.kind = kind_of(&token);
+    let findings = crate::lint::lint(&token);
+    token.diagnostics.extend(findings);
     token
 }
 
@@ -239,14 +246,17 @@ fn kind_of(token: &UntrustedToken) -> TokenKind {
 }
 
 pub(crate) fn segments(input: &str, offset: usize, parts: &[&str], names: &[&'static str]) -> Vec<Segment> {
-    let ascii = input.is_ascii();
-    let utf16 = |byte: usize| if ascii { byte } else { input.get(..byte).map_or(byte, |s| s.encode_utf16().count()) };
-    let mut at = offset;
+    // Counted as we go, each character once: recounting from the input's start for every
+    // segment made non-ASCII input with many dots quadratic (a 150 kB one took minutes; found
+    // by the `decode` fuzz target, tests/fuzz_regressions.rs).
+    let utf16_len = |s: &str| if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
+    let mut at = input.get(..offset).map_or(offset, utf16_len);
     let mut out = Vec::with_capacity(parts.len());
     for (i, part) in parts.iter().enumerate() {
         let name = names.get(i).copied().unwrap_or("extra");
-        out.push(Segment { part: name, start: utf16(at), end: utf16(at + part.len()) });
-        at += part.len() + 1;
+        let end = at + utf16_len(part);
+        out.push(Segment { part: name, start: at, end });
+        at = end + 1; // the '.' is one UTF-16 unit
     }
     out
 }

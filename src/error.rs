@@ -70,6 +70,23 @@ pub enum Code {
     BearerPrefix,
     /// The input exceeds a size limit.
     TooLarge,
+    // Issue 4, the lint and "probably meant" findings (one block, so parallel merges stay easy).
+    /// The claims set has no `exp`: the token never expires.
+    MissingExp,
+    /// The token lives longer than 24 hours.
+    LongLifetime,
+    /// The `kid` looks like a path, SQL, a URL or shell syntax.
+    SuspiciousKid,
+    /// An integer beyond 2^53, which JavaScript numbers cannot hold exactly.
+    BigNumber,
+    /// The payload carries an e-mail address or a phone number.
+    PersonalData,
+    /// The HMAC signature verifies with a well-known demo secret, or the caller's secret is one.
+    KnownSecret,
+    /// Quotes, junk after the signature, or line breaks inside the token.
+    TrailingCharacters,
+    /// A PEM key lost its `-----BEGIN …-----` / `-----END …-----` lines.
+    PemArmourMissing,
     /// A caller option is not valid.
     InvalidOption,
     /// The engine failed internally (a bug).
@@ -82,6 +99,53 @@ pub enum Code {
 }
 
 impl Code {
+    /// Every code, in declaration order (tests check that each one can be triggered).
+    pub const ALL: &'static [Self] = &[
+        Self::Malformed,
+        Self::InvalidBase64,
+        Self::InvalidUtf8,
+        Self::InvalidJson,
+        Self::HeaderNotObject,
+        Self::DuplicateMember,
+        Self::UnsupportedAlg,
+        Self::AlgNone,
+        Self::AlgNotAllowed,
+        Self::KeyAlgMismatch,
+        Self::InvalidKey,
+        Self::WeakKey,
+        Self::KeyNotFound,
+        Self::SignatureInvalid,
+        Self::SignatureDerEncoded,
+        Self::CritUnsupported,
+        Self::B64Invalid,
+        Self::Expired,
+        Self::NotYetValid,
+        Self::IatInFuture,
+        Self::TokenTooOld,
+        Self::ClaimType,
+        Self::MissingClaim,
+        Self::IssuerMismatch,
+        Self::AudienceMismatch,
+        Self::SubjectMismatch,
+        Self::TypMismatch,
+        Self::EmbeddedKeyIgnored,
+        Self::SecretEncodingHint,
+        Self::BearerPrefix,
+        Self::TooLarge,
+        Self::MissingExp,
+        Self::LongLifetime,
+        Self::SuspiciousKid,
+        Self::BigNumber,
+        Self::PersonalData,
+        Self::KnownSecret,
+        Self::TrailingCharacters,
+        Self::PemArmourMissing,
+        Self::JweNotDecrypted,
+        Self::SdDigestMismatch,
+        Self::InvalidOption,
+        Self::Internal,
+    ];
+
     /// The stable snake_case name used in reports and by the JS API.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -117,6 +181,14 @@ impl Code {
             Self::SecretEncodingHint => "secret_encoding_hint",
             Self::BearerPrefix => "bearer_prefix",
             Self::TooLarge => "too_large",
+            Self::MissingExp => "missing_exp",
+            Self::LongLifetime => "long_lifetime",
+            Self::SuspiciousKid => "suspicious_kid",
+            Self::BigNumber => "big_number",
+            Self::PersonalData => "personal_data",
+            Self::KnownSecret => "known_secret",
+            Self::TrailingCharacters => "trailing_characters",
+            Self::PemArmourMissing => "pem_armour_missing",
             Self::InvalidOption => "invalid_option",
             Self::Internal => "internal",
             Self::JweNotDecrypted => "jwe_not_decrypted",
@@ -237,3 +309,22 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `ALL` is written by hand, so this counts the arms of `as_str` (which the compiler keeps
+    /// exhaustive) to catch a variant added to the enum but not to `ALL`.
+    #[test]
+    fn all_lists_every_code_once() {
+        let source = include_str!("error.rs");
+        let body = source.split("pub const fn as_str(self)").nth(1).and_then(|rest| rest.split("impl fmt::Display").next());
+        let arms = body.map_or(0, |b| b.lines().filter(|l| l.trim_start().starts_with("Self::") && l.contains("=> \"")).count());
+        assert_eq!(Code::ALL.len(), arms);
+        let mut names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Code::ALL.len(), "a code is listed twice");
+    }
+}

@@ -38,6 +38,13 @@ impl HmacKey {
         self.secret.len()
     }
 
+    /// The secret itself: to recognise a well-known demo secret and to export it as an `oct`
+    /// JWK; never printed.
+    #[must_use]
+    pub fn bytes(&self) -> &[u8] {
+        &self.secret
+    }
+
     /// Never true: empty secrets are refused by `new`.
     #[must_use]
     pub fn is_empty(&self) -> bool {

@@ -1,5 +1,8 @@
 //! Finding the token in what the user pasted: surrounding whitespace, a `Bearer` scheme or a
-//! whole `Authorization:` header line are accepted, and reported.
+//! whole `Authorization:` header line are accepted, and reported. The quotes and punctuation a
+//! token picks up when copied out of JSON, code or a sentence are looked through, so the parts
+//! still decode, but reported as an error: no server would accept the token as pasted. Whitespace
+//! inside the token is not repaired (offsets would no longer match the input) but explained.
 
 use crate::error::{Code, Diagnostic};
 
@@ -10,9 +13,13 @@ pub struct Located<'a> {
     pub token: &'a str,
     /// Byte offset of `token` within the input.
     pub offset: usize,
-    /// What was stripped, when anything was.
-    pub note: Option<Diagnostic>,
+    /// What was stripped or looks wrong, in the order found.
+    pub note: Vec<Diagnostic>,
 }
+
+/// Characters a copied token is often wrapped in (string literals, JSON, prose).
+const LEADING_JUNK: &[char] = &['"', '\'', '`', '(', '<', '['];
+const TRAILING_JUNK: &[char] = &['"', '\'', '`', ',', ';', ')', '>', ']'];
 
 /// Strips what surrounds a token in common copy-paste sources.
 #[must_use]
@@ -29,16 +36,55 @@ pub fn locate_token(input: &str) -> Located<'_> {
             stripped.push("the `Bearer` scheme");
         }
     }
+    let mut note = Vec::new();
+    if !stripped.is_empty() {
+        note.push(Diagnostic::info(Code::BearerPrefix, format!("Read the token after {}.", stripped.join(" and "))));
+    } else if rest.len() != input.len() {
+        note.push(Diagnostic::info(Code::BearerPrefix, "Ignored whitespace around the token."));
+    }
+    let unwrapped = rest.trim_start_matches(LEADING_JUNK).trim_end_matches(TRAILING_JUNK).trim();
+    // A JSON object is the JWS JSON serialization, not a quoted compact token.
+    if unwrapped.len() != rest.len() && !unwrapped.is_empty() && !rest.starts_with('{') {
+        let before = rest.get(..rest.len() - rest.trim_start_matches(LEADING_JUNK).len()).unwrap_or_default();
+        let after = rest.get(rest.trim_end_matches(TRAILING_JUNK).len()..).unwrap_or_default();
+        note.push(
+            Diagnostic::error(
+                Code::TrailingCharacters,
+                format!("The token has {} around it; it was decoded without them.", describe(before, after)),
+            )
+            .with_hint("The token was copied with the quotes or punctuation around it: remove them (verify refuses the token as given)."),
+        );
+        rest = unwrapped;
+    }
+    note.extend(inner_whitespace(rest));
     // `rest` is a subslice of `input`, so the address difference is its byte offset.
     let offset = rest.as_ptr() as usize - input.as_ptr() as usize;
-    let note = if !stripped.is_empty() {
-        Some(Diagnostic::info(Code::BearerPrefix, format!("Read the token after {}.", stripped.join(" and "))))
-    } else if rest.len() != input.len() {
-        Some(Diagnostic::info(Code::BearerPrefix, "Ignored whitespace around the token."))
-    } else {
-        None
-    };
     Located { token: rest, offset, note }
+}
+
+fn describe(before: &str, after: &str) -> String {
+    match (before.is_empty(), after.is_empty()) {
+        (false, false) => format!("`{before}` before and `{after}` after"),
+        (false, true) => format!("`{before}` before"),
+        _ => format!("`{after}` after"),
+    }
+}
+
+/// Whitespace inside the token: either text after a complete token, or a token wrapped over
+/// lines (by e-mail clients, terminals, or editors).
+pub(crate) fn inner_whitespace(token: &str) -> Option<Diagnostic> {
+    let at = token.find(char::is_whitespace)?;
+    let head = token.get(..at).unwrap_or_default();
+    let character = head.chars().count() + 1;
+    // A complete token before the whitespace (its last segment begun): what follows is extra.
+    let complete = matches!(head.matches('.').count(), 2 | 4) && !head.ends_with('.');
+    Some(if complete {
+        Diagnostic::error(Code::TrailingCharacters, format!("Something follows the token after whitespace (at character {character})."))
+            .with_hint("Copy only the token: it ends where the whitespace starts.")
+    } else {
+        Diagnostic::error(Code::TrailingCharacters, format!("The token contains a space or line break (at character {character})."))
+            .with_hint("It was probably wrapped by an e-mail client, terminal or editor: remove every space and line break inside it.")
+    })
 }
 
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
@@ -53,16 +99,31 @@ mod tests {
     #[test]
     fn strips_and_reports() {
         let cases = [
-            ("a.b.c", "a.b.c", 0, false),
-            ("  a.b.c\n", "a.b.c", 2, true),
-            ("Bearer a.b.c", "a.b.c", 7, true),
-            ("authorization: bearer   a.b.c ", "a.b.c", 24, true),
-            ("Bearerish.b.c", "Bearerish.b.c", 0, false),
+            ("a.b.c", "a.b.c", 0, 0),
+            ("  a.b.c\n", "a.b.c", 2, 1),
+            ("Bearer a.b.c", "a.b.c", 7, 1),
+            ("authorization: bearer   a.b.c ", "a.b.c", 24, 1),
+            ("Bearerish.b.c", "Bearerish.b.c", 0, 0),
+            ("\"a.b.c\"", "a.b.c", 1, 1),
+            ("Bearer 'a.b.c',", "a.b.c", 8, 2),
+            ("a.b\n.c", "a.b\n.c", 0, 1),
         ];
-        for (input, token, offset, noted) in cases {
+        for (input, token, offset, notes) in cases {
             let found = locate_token(input);
-            assert_eq!((found.token, found.offset, found.note.is_some()), (token, offset, noted), "{input:?}");
+            assert_eq!((found.token, found.offset, found.note.len()), (token, offset, notes), "{input:?}");
             assert_eq!(input.get(offset..offset + token.len()), Some(token));
         }
+    }
+
+    #[test]
+    fn explains_whitespace_inside() {
+        let wrapped = locate_token("aaa.bb\nb.ccc");
+        assert!(wrapped.note.iter().any(|d| d.code == Code::TrailingCharacters && d.message.contains("character 7")));
+        let followed = locate_token("aaa.bbb.ccc and more");
+        assert!(followed.note.iter().any(|d| d.message.contains("follows the token")));
+        let spaced = locate_token("aaa.bbb.   ccc");
+        assert!(spaced.note.iter().any(|d| d.message.contains("contains a space or line break (at character 9)")));
+        let quoted = locate_token("\"aaa.bbb.ccc\"");
+        assert!(quoted.note.iter().any(|d| d.code == Code::TrailingCharacters && d.message.contains("`\"` before and `\"` after")));
     }
 }

@@ -2,6 +2,7 @@
 //! parsed once into a `Keyring` that verify and sign reuse.
 
 use crate::alg::{self, Alg, Family};
+use crate::armour;
 use crate::asymmetric::Asymmetric;
 use crate::certificate::CertificateInfo;
 use crate::error::{Code, Diagnostic};
@@ -114,6 +115,9 @@ pub struct Keyring {
 /// in `encoding`. Key material is never read as a secret: PEM, DER and JWK text are keys.
 pub fn import(text: &str, encoding: SecretEncoding) -> Result<Keyring, Diagnostic> {
     let trimmed = text.trim();
+    if let Some(broken) = armour::half_armoured(trimmed) {
+        return Err(broken);
+    }
     if trimmed.starts_with("-----BEGIN CERTIFICATE-----") {
         return import_certificate(trimmed);
     }
@@ -126,7 +130,16 @@ pub fn import(text: &str, encoding: SecretEncoding) -> Result<Keyring, Diagnosti
         }
     }
     if let Some(der) = der_bytes(trimmed) {
-        return Asymmetric::from_der(&der).map(|key| Keyring::single(KeyFormat::Der, asymmetric_key(key, None, None, Usage::default())));
+        let mut ring =
+            Asymmetric::from_der(&der).map(|key| Keyring::single(KeyFormat::Der, asymmetric_key(key, None, None, Usage::default())))?;
+        if armour::looks_like_pem_body(trimmed) {
+            ring.notes.push(armour::read_without_armour());
+        }
+        return Ok(ring);
+    }
+    if armour::looks_like_pem_body(trimmed) && decode_secret(trimmed, SecretEncoding::Base64).is_ok_and(|b| armour::starts_like_der_key(&b))
+    {
+        return Err(armour::unreadable_body());
     }
     let secret = decode_secret(text, encoding)?;
     let secret_text = Some(SecretText { text: text.to_owned(), encoding });

@@ -6,6 +6,7 @@
 // `cargo test` proves it; `wasm` is the only module that knows JavaScript (DESIGN §2).
 
 pub mod alg;
+pub mod armour;
 pub mod asymmetric;
 pub mod b64;
 pub mod certificate;
@@ -17,6 +18,8 @@ pub mod ecdsa;
 #[cfg(feature = "eddsa")]
 pub mod eddsa;
 pub mod error;
+mod explain;
+pub mod export;
 pub mod generate;
 pub mod hmac;
 pub mod input;
@@ -26,6 +29,7 @@ pub mod jwk;
 pub mod jws_json;
 mod jws_json_verify;
 pub mod key;
+pub mod lint;
 #[cfg(feature = "mldsa")]
 pub mod mldsa;
 mod nested;
@@ -46,6 +50,7 @@ mod wasm;
 
 pub use decode::{decode, decode_with, Limits, TokenKind, UntrustedToken};
 pub use error::{Code, Diagnostic, Error, Severity};
+pub use export::{export_key, parse_export_options, ExportFormat, ExportOptions};
 pub use generate::{generate_key, GeneratedKey};
 pub use key::{import as import_key, Keyring};
 pub use options::{parse_verify_options, VerifyOptions};

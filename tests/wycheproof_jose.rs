@@ -69,6 +69,58 @@ dual_test! {
     }
 }
 
+/// The encoding cases of `json_web_signature` (tcId 357–377) and its `alg: none` cases: a strict
+/// verifier refuses each for the reason it was built to test, and says so with a stable code.
+/// (The suite has no case with `crit` or with claims — checked by the test below — so those
+/// rules are tested by tests/claim_rules.rs, tests/verify_rules.rs and tests/diagnostic_codes.rs.)
+const JWS_REASONS: &[(u64, &[&str])] = &[
+    (341, &["alg_none"]),
+    (342, &["unsupported_alg"]), // "NONE": not a registered algorithm (names are case-sensitive)
+    (343, &["alg_none"]),
+    (344, &["alg_none"]),
+    (360, &["trailing_characters", "invalid_base64"]), // spaces before the MAC
+    (361, &["invalid_base64"]),                        // '?' before the MAC
+    (362, &["invalid_base64"]),                        // '?' after the MAC
+    (363, &["invalid_base64"]),
+    (364, &["invalid_base64"]),
+    (365, &["trailing_characters", "invalid_base64"]), // spaces after the header
+    (366, &["invalid_base64"]),                        // '#' in the header
+    (368, &["trailing_characters", "invalid_base64"]), // spaces before the payload
+    (369, &["invalid_base64"]),
+    (371, &["invalid_base64"]),
+    (372, &["invalid_base64"]), // labelled valid, see JWS_DEVIATIONS
+    (373, &["invalid_base64"]), // labelled valid, see JWS_DEVIATIONS
+    (374, &["invalid_base64"]), // non-zero unused bits: not the canonical encoding
+    (375, &["invalid_base64"]), // the same payload, MACed as written
+];
+
+dual_test! {
+    fn json_web_signature_encoding_cases_are_refused_for_their_reason() {
+        let Some(suite) = vector("wycheproof/json_web_signature_test.json") else { return };
+        let options = parse_verify_options("", 1_500_000_000.0).unwrap();
+        let mut checked = 0;
+        for group in suite["testGroups"].as_array().unwrap() {
+            let key = with_kty(group.get("public").or_else(|| group.get("private")).cloned().unwrap()).to_string();
+            for case in group["tests"].as_array().unwrap() {
+                let (id, jws) = (case["tcId"].as_u64().unwrap(), case["jws"].as_str().unwrap_or_default());
+                if let Some((_, reasons)) = JWS_REASONS.iter().find(|(d, _)| *d == id) {
+                    let report = verify_with_key_text(jws, &key, &options);
+                    let codes: Vec<&str> = report.errors.iter().map(|e| e.code.as_str()).collect();
+                    assert!(!report.valid && reasons.iter().all(|r| codes.contains(r)), "tcId {id}: expected {reasons:?}, got {codes:?}");
+                    checked += 1;
+                }
+                // No case carries `crit` or a claim: the suite does not test them (see above).
+                let header = jws.split('.').next().and_then(|h| jwt_lens::b64::decode(h).ok()).unwrap_or_default();
+                let payload = jws.split('.').nth(1).and_then(|p| jwt_lens::b64::decode(p).ok()).unwrap_or_default();
+                let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+                assert!(!text(&header).contains("\"crit\""), "tcId {id} has crit: test it");
+                assert!(!["\"exp\"", "\"nbf\"", "\"aud\""].iter().any(|c| text(&payload).contains(c)), "tcId {id} has claims: test them");
+            }
+        }
+        assert_eq!(checked, JWS_REASONS.len());
+    }
+}
+
 /// json_web_key cases decided differently from their label, with the reason.
 const JWK_DEVIATIONS: &[(u64, bool, &str)] = &[
     (

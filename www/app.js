@@ -11,10 +11,17 @@ import loadFullEngine from "./full-engine.js";
 import { byTestId } from "./dom.js";
 import { createEngine } from "./engine.js";
 import { createTabs } from "./tabs.js";
+import { tokenFromFragment } from "./fragment.js";
+import { wireTokenTools } from "./share.js";
+import { wireThemeMenu } from "./theme.js";
 import { createDecoder } from "./decoder.js";
 import { createEncoder } from "./encoder.js";
 import { createKeyGenerator } from "./key-generator.js";
-import { makeExample, tokenFromFragment } from "./example.js";
+import { makeExample } from "./example.js";
+import { wireEditToken } from "./edit-token.js";
+import { createExamplePicker } from "./example-picker.js";
+import { createKeyConverter } from "./key-converter.js";
+import { registerOffline } from "./offline.js";
 
 const ENGINE_NOTES = {
   core: "Engine: HMAC core. Other algorithms and keys load from this site when a token or key needs them.",
@@ -25,6 +32,7 @@ const ENGINE_NOTES = {
 
 async function main() {
   const root = document.documentElement;
+  wireThemeMenu(byTestId("theme-select")); // first, so the page does not flash the other theme
   try {
     await init(wasmSource);
   } catch (error) {
@@ -42,6 +50,7 @@ async function main() {
 
   const tabs = createTabs(byTestId("tabs"));
   const decoder = createDecoder(engine);
+  wireTokenTools(decoder);
   const encoder = createEncoder(engine, {
     onOpen(key) {
       decoder.load(key);
@@ -60,6 +69,16 @@ async function main() {
     },
   });
 
+  createKeyConverter(engine);
+  wireEditToken(engine, { encoder, showEncoder: () => tabs.select("encode") });
+  createExamplePicker(engine, {
+    onExample({ token, headerText, payloadText, verifyKey, signKey }) {
+      decoder.load({ token, secret: verifyKey.key, secretEncoding: verifyKey.secretEncoding });
+      encoder.load({ headerText, payloadText, secret: signKey.key, secretEncoding: signKey.secretEncoding });
+      tabs.select("decode");
+    },
+  });
+
   const example = makeExample(firstEngine.sign);
   encoder.load(example);
   loadFromFragmentOr(decoder, example);
@@ -67,12 +86,17 @@ async function main() {
   window.addEventListener("hashchange", () => loadFromFragmentOr(decoder, null));
 
   root.dataset.ready = "true"; // the engine answered and the first render is done
+  performance.mark("jwt-lens:ready"); // "interactive", as bench/page.mjs measures it
+  registerOffline();
 }
 
-/** Loads the fragment's token (without a key: the URL never carries one), else `fallback`. */
+/**
+ * Loads the fragment's token (`#token=`, `#id_token=` or `#access_token=`; without a key: the URL
+ * never carries one), else `fallback`.
+ */
 function loadFromFragmentOr(decoder, fallback) {
-  const token = tokenFromFragment(window.location.hash);
-  if (token !== null) decoder.load({ token });
+  const found = tokenFromFragment(window.location.hash);
+  if (found !== null) decoder.load({ token: found.token, source: found });
   else if (fallback !== null) decoder.load(fallback);
 }
 

@@ -9,13 +9,17 @@
 // file of one); what the engine detected is shown beside it. Calls go through `engine.attempt`,
 // so a token or key the core engine cannot handle loads the full engine and renders again.
 
-import { byTestId, prettyJson } from "./dom.js";
+import { byTestId } from "./dom.js";
 import { FORMAT_NAMES, renderKeyInfo } from "./key-info.js";
 import { wireKeyFile } from "./key-file.js";
 import { renderTokenView } from "./token-view.js";
 import { assessSignature, renderStatus } from "./signature-status.js";
 import { mergeDiagnostics, renderDiagnostics, renderChecks } from "./diagnostics.js";
-import { renderClaimTimes } from "./claim-times.js";
+import { startLiveClock } from "./claim-times.js";
+import { createDecodedPanes, decodedTexts } from "./decoded-panes.js";
+import { readVerifyOptions } from "./verify-options.js";
+import { createScheduler, isTyping } from "./schedule.js";
+import { renderTokenExtras } from "./token-extras.js";
 
 /** Wires the decoder panel to `engine` (see engine.js); returns a small controller. */
 export function createDecoder(engine) {
@@ -29,12 +33,23 @@ export function createDecoder(engine) {
     encodingNote: byTestId("secret-encoding-note"),
     keyFile: byTestId("key-file"),
     keyInfo: byTestId("key-info"),
-    header: byTestId("header-json"),
-    payload: byTestId("payload-json"),
-    claimTimes: byTestId("claim-times"),
+    tokenBox: byTestId("token-box"),
+    tokenSource: byTestId("token-source"),
+    extras: byTestId("token-extras"),
+    supportsB64: byTestId("supports-b64"),
+    detachedPayload: byTestId("detached-payload"),
+    issuer: byTestId("expect-issuer"),
+    audience: byTestId("expect-audience"),
+    asOf: byTestId("verify-as-of"),
+    leeway: byTestId("verify-leeway"),
+    optionsProblem: byTestId("options-problem"),
     checks: byTestId("checks"),
     diagnostics: byTestId("diagnostics"),
   };
+  const panes = createDecodedPanes();
+  let current = { token: "", decoded: null }; // what the token tools (share, redact) act on
+  let keyCache = null; // the last importKey answer, for the same key text, encoding and engine
+  let showWholeToken = false; // the user asked to see every character of a huge token
 
   function update() {
     try {
@@ -42,13 +57,19 @@ export function createDecoder(engine) {
     } catch (error) {
       // decode and verify never throw by contract; if the engine breaks it (a wasm trap), say so
       // on the page and in the console rather than leave a stale "Signature verified" on screen.
-      renderStatus(view.status, view.statusDetail, { state: "unverified", detail: "The engine failed on this input.", report: null });
+      showStatus({ state: "unverified", detail: "The engine failed on this input.", report: null });
       renderChecks(view.checks, []);
       renderDiagnostics(view.diagnostics, [
         { code: "internal", severity: "error", message: `The jwt-lens engine failed: ${error?.message ?? String(error)}` },
       ]);
       console.error(error);
     }
+  }
+
+  /** The badge, its detail line, and the token box's border (the status sits on the token). */
+  function showStatus(assessment) {
+    renderStatus(view.status, view.statusDetail, assessment);
+    view.tokenBox.dataset.state = assessment.state;
   }
 
   /** Runs `call(api)` on the engine; rethrows its error; notes when the full engine is loading. */
@@ -64,13 +85,30 @@ export function createDecoder(engine) {
     const token = view.tokenInput.value;
     const decoded = ask((api) => api.decode(token), state);
 
-    renderTokenView(view.tokenView, token, decoded.segments);
-    view.header.textContent = prettyJson(decoded.header, decoded.headerJson);
-    view.payload.textContent =
-      decoded.kind === "jwe"
-        ? "(encrypted: the payload of a JWE cannot be read without decrypting it)"
-        : prettyJson(decoded.payload, decoded.payloadJson);
-    renderClaimTimes(view.claimTimes, decoded.payload, Date.now() / 1000);
+    if (token !== current.token) showWholeToken = false;
+    renderTokenView(view.tokenView, token, decoded.segments, {
+      full: showWholeToken,
+      onShowAll() {
+        showWholeToken = true;
+        renderTokenView(view.tokenView, token, decoded.segments);
+      },
+    });
+    current = { token, decoded };
+    showLegendFor(decoded.segments);
+    const checks = readVerifyOptions(
+      {
+        issuer: view.issuer.value,
+        audience: view.audience.value,
+        asOf: view.asOf.value,
+        leeway: view.leeway.value,
+        supportsB64: view.supportsB64.checked,
+        detachedPayload: view.detachedPayload.value,
+      },
+      Date.now() / 1000,
+    );
+    view.optionsProblem.textContent = checks.problems.join(" ");
+    const clock = { now: checks.now, leeway: checks.leeway, live: !checks.fixedTime };
+    panes.render(decoded, clock, decodedTexts(decoded));
 
     const key = describeKey(state);
     const assessment = assessSignature({
@@ -78,6 +116,7 @@ export function createDecoder(engine) {
       decoded,
       secret: view.secretInput.value,
       secretEncoding: view.secretEncoding.value,
+      options: checks.options,
       verify: (...args) => ask((api) => api.verify(...args), state),
     });
     const match = assessment.report?.signatureValid && assessment.report.keyThumbprint
@@ -86,12 +125,14 @@ export function createDecoder(engine) {
     renderKeyInfo(view.keyInfo, { ...key, match, pending: key.pending });
     if (state.pending) {
       // The core's "not in this build" is not the answer: the full engine is on its way.
-      renderStatus(view.status, view.statusDetail, { state: "unverified", detail: "Loading the engine for this algorithm or key…", report: null });
+      showStatus({ state: "unverified", detail: "Loading the engine for this algorithm or key…", report: null });
       renderChecks(view.checks, []);
       renderDiagnostics(view.diagnostics, []);
+      renderTokenExtras(view.extras, decoded, null);
       return;
     }
-    renderStatus(view.status, view.statusDetail, assessment);
+    showStatus(assessment);
+    renderTokenExtras(view.extras, decoded, assessment.report);
     renderChecks(view.checks, assessment.report?.checks ?? []);
     renderDiagnostics(
       view.diagnostics,
@@ -102,11 +143,15 @@ export function createDecoder(engine) {
   /** What the engine detects in the key box; the encoding picker only matters for secrets. */
   function describeKey(state) {
     const text = view.secretInput.value;
+    const encoding = view.secretEncoding.value;
     let key = { info: null, error: null, pending: false };
-    if (text !== "") {
-      const outcome = engine.attempt((api) => api.importKey(text, { secretEncoding: view.secretEncoding.value }), update);
+    if (text !== "" && keyCache?.text === text && keyCache.encoding === encoding && keyCache.full === engine.isFull) {
+      key = keyCache.key; // typing in the token box re-verifies, but the key has not changed
+    } else if (text !== "") {
+      const outcome = engine.attempt((api) => api.importKey(text, { secretEncoding: encoding }), update);
       state.pending ||= outcome.pending;
       key = { info: outcome.value ?? null, error: outcome.error ?? null, pending: outcome.pending };
+      keyCache = outcome.pending ? null : { text, encoding, full: engine.isFull, key };
     }
     const notSecret = key.info !== null && key.info.kind !== "secret";
     view.secretEncoding.disabled = notSecret;
@@ -116,9 +161,19 @@ export function createDecoder(engine) {
     return key;
   }
 
-  view.tokenInput.addEventListener("input", update);
-  view.secretInput.addEventListener("input", update);
-  view.secretEncoding.addEventListener("change", update);
+  const schedule = createScheduler(update, (waiting) => {
+    // Says so while a large token waits for typing to pause (and lets tests see it was deferred).
+    view.tokenBox.dataset.busy = String(waiting);
+    if (waiting) view.statusDetail.textContent = "Large token: decoding…";
+  });
+  const scheduleUpdate = (event) => schedule(view.tokenInput.value.length + view.secretInput.value.length, isTyping(event));
+  view.tokenInput.addEventListener("input", scheduleUpdate);
+  view.secretInput.addEventListener("input", scheduleUpdate);
+  view.secretEncoding.addEventListener("change", scheduleUpdate);
+  for (const input of [view.issuer, view.audience, view.asOf, view.leeway, view.detachedPayload]) input.addEventListener("input", scheduleUpdate);
+  view.supportsB64.addEventListener("change", scheduleUpdate);
+  // Countdowns move every second; when one reaches zero the token's checks change: re-verify.
+  startLiveClock(document.getElementById("panel-decode"), update);
   wireKeyFile({
     box: view.secretInput,
     picker: view.keyFile,
@@ -127,8 +182,13 @@ export function createDecoder(engine) {
   });
 
   return {
+    /** The token in the box and the engine's decode of it. */
+    current() {
+      return current;
+    },
     /** Puts a token and, optionally, the key to verify it with into the panel, then renders. */
-    load({ token, secret = "", secretEncoding = "utf8" }) {
+    load({ token, secret = "", secretEncoding = "utf8", source = null }) {
+      view.tokenSource.textContent = source === null ? "" : describeSource(source);
       view.tokenInput.value = token;
       view.secretInput.value = secret;
       view.secretEncoding.value = secretEncoding;
@@ -143,9 +203,26 @@ export function createDecoder(engine) {
   };
 }
 
-/** Which key of the user's verified the token: its thumbprint, and the engine's own words. */
+/** Shows the legend entries of the parts this token has beyond header, payload and signature. */
+function showLegendFor(segments) {
+  const parts = new Set(segments.map((segment) => (["encrypted_key", "iv", "tag"].includes(segment.part) ? "ciphertext" : segment.part)));
+  for (const item of document.querySelectorAll(".legend-item[data-optional]")) item.hidden = !parts.has(item.dataset.part);
+}
+
+/** Which key of the user's verified the token: its place in a set, kid, thumbprint, and the engine's words. */
 function describeMatch(report) {
-  const signature = report.checks.find((check) => check.name === "signature");
-  const kid = typeof report.kid === "string" ? `kid "${report.kid}", ` : "";
-  return `Verified with the key of ${kid}thumbprint ${report.keyThumbprint}. ${signature?.message ?? ""}`.trim();
+  const signature = report.checks.find((check) => check.ok && (check.name === "signature" || check.name.startsWith("signature[")));
+  const kidValue = typeof report.matchedKid === "string" ? report.matchedKid : report.kid;
+  const facts = [
+    Number.isInteger(report.matchedIndex) ? `key #${report.matchedIndex} of the set` : null,
+    typeof kidValue === "string" ? `kid "${kidValue}"` : null,
+    `thumbprint ${report.keyThumbprint}`,
+  ].filter((fact) => fact !== null);
+  return `Verified with the key of ${facts.join(", ")}. ${signature?.message ?? ""}`.trim();
+}
+
+/** Where a token from the URL came from, e.g. an OAuth redirect's `#id_token=`. */
+function describeSource({ param, others }) {
+  const also = others.length > 0 ? ` The address also carries ${others.map((name) => `"${name}"`).join(" and ")}.` : "";
+  return `Loaded from the address's #${param}= (no key is ever read from the address).${also}`;
 }

@@ -22,19 +22,33 @@ export function mergeDiagnostics(...lists) {
   );
 }
 
-/** Replaces `list`'s children with one `<li data-code>` per diagnostic. */
+const GROUP_TITLES = { error: "Errors", warning: "Warnings", info: "Notes" };
+
+/**
+ * Replaces `list`'s children with one `<li data-code>` per diagnostic, grouped by severity under
+ * headings (plain `<li>`s without `data-code`, so the hook still counts diagnostics only).
+ */
 export function renderDiagnostics(list, diagnostics) {
-  const items = diagnostics.map((diagnostic) =>
-    el("li", { class: "diagnostic", "data-code": diagnostic.code, "data-severity": diagnostic.severity }, [
-      el("span", { class: "severity", text: diagnostic.severity }),
-      el("span", { class: "message", text: diagnostic.message }),
-      el("code", { class: "code", text: diagnostic.code }),
-      ...(diagnostic.hint ? [el("span", { class: "hint", text: diagnostic.hint })] : []),
-    ]),
-  );
+  const items = [];
+  let group = null;
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity !== group) {
+      group = diagnostic.severity;
+      const count = diagnostics.filter((other) => other.severity === group).length;
+      items.push(el("li", { class: "diagnostic-group", "data-group": group, text: `${GROUP_TITLES[group] ?? group} (${count})` }));
+    }
+    items.push(
+      el("li", { class: "diagnostic", "data-code": diagnostic.code, "data-severity": diagnostic.severity }, [
+        el("span", { class: "severity", text: diagnostic.severity }),
+        el("span", { class: "message", text: diagnostic.message }),
+        el("code", { class: "code", text: diagnostic.code }),
+        ...(diagnostic.hint ? [el("span", { class: "hint", text: `Hint: ${diagnostic.hint}` })] : []),
+      ]),
+    );
+  }
   list.replaceChildren(...items);
   // An empty list says so, rather than leaving the reader unsure whether anything ran.
-  list.dataset.empty = String(items.length === 0);
+  list.dataset.empty = String(diagnostics.length === 0);
 }
 
 /**
@@ -46,7 +60,8 @@ export function renderChecks(list, checks) {
     el("li", { class: "check", "data-check": check.name, "data-ok": String(check.ok), title: check.message }, [
       el("span", { class: "check-mark", text: check.ok ? "pass" : "fail" }),
       el("code", { text: check.name }),
-      ...(check.ok ? [] : [el("span", { class: "message", text: check.message })]),
+      // A passed check's message is still there for screen readers (and on hover).
+      el("span", { class: check.ok ? "message visually-hidden" : "message", text: check.message }),
     ]),
   );
   list.replaceChildren(...items);

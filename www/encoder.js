@@ -1,11 +1,17 @@
 // The encoder panel: header JSON + payload JSON + key -> a signed token, by the engine's `sign`.
 // The key may be an HMAC secret or a private key (PEM, DER, JWK); the engine detects which and
 // refuses a key that does not fit the header's alg. The header and payload texts are handed to
-// the engine as typed; bad JSON or an unusable key comes back as a thrown JwtLensError, which is
-// shown, not fatal.
+// the engine as typed; a JSON syntax error is pointed at (line, column, the line with a caret)
+// before the engine is asked, and an unusable key comes back as a thrown JwtLensError, which is
+// shown, not fatal. The encoder only ever writes its own boxes: it never touches the decoder's
+// token, so editing here can never re-sign what is being decoded.
 
 import { byTestId } from "./dom.js";
 import { fillAlgorithmMenu, markUnsupported } from "./algorithms.js";
+import { renderJsonError } from "./json-error-view.js";
+import { numericDate, withClaim } from "./claim-helpers.js";
+import { shareText } from "./token-share.js";
+import { copyText } from "./clipboard.js";
 
 /**
  * Wires the encoder panel to `engine` (see engine.js). `onOpen({ token, secret, secretEncoding })`
@@ -24,6 +30,11 @@ export function createEncoder(engine, { onOpen }) {
     output: byTestId("encoder-output"),
     open: byTestId("encoder-open"),
     error: byTestId("encoder-error"),
+    headerError: byTestId("encoder-header-error"),
+    payloadError: byTestId("encoder-payload-error"),
+    curlUrl: byTestId("encoder-curl-url"),
+    copyPreview: byTestId("encoder-copy-preview"),
+    shareButtons: [...document.querySelectorAll("#panel-encode [data-share]")],
   };
   fillAlgorithmMenu(view.alg);
   engine.onChange((state) => {
@@ -31,11 +42,30 @@ export function createEncoder(engine, { onOpen }) {
   });
   if (engine.isFull) markUnsupported(view.alg, engine.api);
 
+  function setOutput(token) {
+    view.output.value = token;
+    view.open.disabled = token === "";
+    for (const button of view.shareButtons) button.disabled = token === "";
+    view.copyPreview.textContent = "";
+    view.copyPreview.hidden = true;
+  }
+
+  /** Points at JSON syntax errors in both boxes; returns the summary for the first one, or "". */
+  function checkJson() {
+    const header = renderJsonError(view.header, view.headerError, "Header");
+    const payload = renderJsonError(view.payload, view.payloadError, "Payload");
+    return header || payload;
+  }
+
   function update() {
-    view.output.value = "";
-    view.open.disabled = true;
+    setOutput("");
     const key = view.secret.value;
     describeKey(key);
+    const jsonProblem = checkJson();
+    if (jsonProblem !== "") {
+      showError(jsonProblem);
+      return;
+    }
     if (key === "") {
       showError("Enter a secret or a private key (PEM or JWK), or generate one.");
       return;
@@ -47,8 +77,7 @@ export function createEncoder(engine, { onOpen }) {
     if (outcome.pending) showError("Loading the engine for this algorithm or key…");
     else if (outcome.error !== undefined) showError(describeError(outcome.error));
     else {
-      view.output.value = outcome.value;
-      view.open.disabled = false;
+      setOutput(outcome.value);
       showError("");
     }
   }
@@ -138,15 +167,50 @@ export function createEncoder(engine, { onOpen }) {
   for (const input of [view.payload, view.secret]) input.addEventListener("input", update);
   view.secretEncoding.addEventListener("change", update);
 
+  // Claim helpers: each button sets one time claim to now plus its offset, in the payload box.
+  for (const button of document.querySelectorAll("#panel-encode [data-claim]")) {
+    button.addEventListener("click", () => {
+      const value = numericDate(Date.now(), Number(button.dataset.offset));
+      const text = withClaim(view.payload.value, button.dataset.claim, value);
+      if (text === null) {
+        checkJson();
+        showError(`Make the payload a JSON object first: ${button.dataset.claim} goes into it.`);
+        return;
+      }
+      view.payload.value = text;
+      update();
+    });
+  }
+
+  // Copy the token, an Authorization header or a curl command; the text copied is also shown.
+  for (const button of view.shareButtons) {
+    button.addEventListener("click", () => {
+      const text = shareText(button.dataset.share, view.output.value, view.curlUrl.value);
+      view.copyPreview.textContent = text;
+      view.copyPreview.hidden = view.output.value === "";
+      copyText(view.output.value === "" ? "" : text, button);
+    });
+  }
+
   return {
-    /** Fills the panel with texts kept exactly as given (they are signed byte for byte) and signs. */
+    /**
+     * Fills the panel with texts kept exactly as given (they are signed byte for byte) and signs.
+     * Without `secret`, the key already in the panel is kept.
+     */
     load({ headerText, payloadText, secret, secretEncoding = "utf8" }) {
       view.header.value = headerText;
       view.payload.value = payloadText;
-      view.secret.value = secret;
-      view.secretEncoding.value = secretEncoding;
+      if (secret !== undefined) {
+        view.secret.value = secret;
+        view.secretEncoding.value = secretEncoding;
+      }
       syncAlgMenu();
       update();
+    },
+    /** Focuses the first box that needs attention (a JSON error, else the payload). */
+    focus() {
+      const broken = [view.header, view.payload].find((box) => box.getAttribute("aria-invalid") === "true");
+      (broken ?? view.payload).focus();
     },
     /** Signs with `key` for `alg` from now on (the key generator's hand-off). */
     useKey({ alg, key, secretEncoding = "utf8" }) {

@@ -19,15 +19,3 @@ export function makeExample(sign) {
   const token = sign(headerText, payloadText, DEMO_SECRET, { secretEncoding: "utf8" });
   return { token, secret: DEMO_SECRET, secretEncoding: "utf8", headerText, payloadText };
 }
-
-/** The token in a `#token=<token>` fragment (percent-decoded), or null when there is none. */
-export function tokenFromFragment(hash) {
-  const prefix = "#token=";
-  if (!hash.startsWith(prefix)) return null;
-  const raw = hash.slice(prefix.length);
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw; // a stray "%" is not worth refusing the token over
-  }
-}

@@ -6,6 +6,7 @@
 
 import { byTestId } from "./dom.js";
 import { fillAlgorithmMenu, markUnsupported } from "./algorithms.js";
+import { copyText } from "./clipboard.js";
 
 /**
  * Wires the panel to `engine` (see engine.js). `onUseInEncoder({ alg, key, secretEncoding })` and
@@ -93,24 +94,10 @@ export function createKeyGenerator(engine, { onUseInEncoder, onUseInVerifier }) 
   });
 
   for (const button of document.querySelectorAll("[data-copy-from]")) {
-    button.addEventListener("click", () => copyFrom(byTestId(button.dataset.copyFrom), button));
+    button.addEventListener("click", () => {
+      const box = byTestId(button.dataset.copyFrom);
+      copyText(box.value, button, box);
+    });
   }
   show(null);
-}
-
-/** Copies a box's text to the clipboard (a user gesture), saying so on the button. */
-async function copyFrom(box, button) {
-  if (box.value === "") return;
-  const label = button.dataset.label ?? button.textContent;
-  button.dataset.label = label;
-  try {
-    await navigator.clipboard.writeText(box.value);
-    button.textContent = "Copied";
-  } catch {
-    box.select(); // no clipboard permission: select it so Ctrl+C works
-    button.textContent = "Press Ctrl+C";
-  }
-  setTimeout(() => {
-    button.textContent = label;
-  }, 1500);
 }

@@ -11,9 +11,10 @@ export const STATUS_TEXT = {
 
 /**
  * Returns `{ state, detail, report }`. `report` is the engine's VerifyReport when `verify` ran,
- * else null. `verify` is the engine's function (passed in so this module stays pure).
+ * else null. `verify` is the engine's function (passed in so this module stays pure); `options`
+ * are the claim checks the user asked for (verify-options.js).
  */
-export function assessSignature({ token, decoded, secret, secretEncoding, verify }) {
+export function assessSignature({ token, decoded, secret, secretEncoding, options = {}, verify }) {
   if (token.trim() === "") {
     return { state: "unverified", detail: "Paste a token to decode it.", report: null };
   }
@@ -27,7 +28,7 @@ export function assessSignature({ token, decoded, secret, secretEncoding, verify
   if (secret === "") {
     return { state: "unverified", detail: "Enter the secret to verify the signature.", report: null };
   }
-  const report = verify(token, secret, { secretEncoding });
+  const report = verify(token, secret, { secretEncoding, ...options });
   if (!report.signatureValid) {
     const reason = report.errors[0]?.message ?? "The signature does not match this secret.";
     return { state: "invalid", detail: reason, report };

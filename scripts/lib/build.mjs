@@ -2,9 +2,7 @@
 // with the manifest's arguments, the npm package, the site, the single file and the standalone
 // <jwt-lens> script, then budgets and the package's tarball size.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
-import { gzipSync } from "node:zlib";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
@@ -12,10 +10,10 @@ import { assemblePackage, assembleWebEntry } from "./package.mjs";
 import { buildSite } from "./site.mjs";
 import { buildElementScript } from "./element.mjs";
 import { familyCosts } from "./family-cost.mjs";
+import { measureBuild } from "./sizes.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
-const gzipSize = async (file) => gzipSync(await readFile(file), { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 async function buildWasm(manifest) {
@@ -66,28 +64,6 @@ function reportTarball(pkgDir) {
   console.log(`== npm tarball ${info.filename}: ${kb(info.size)} (unpacked ${kb(info.unpackedSize)}, ${info.entryCount} files)`);
 }
 
-const ENGINE_FILES = ["index.js", "api.js", "jwt_lens.js", "jwt_lens_bg.wasm"];
-
-async function sumGzipSizes(siteDir, files, what) {
-  let total = 0;
-  for (const file of files) {
-    if (!existsSync(join(siteDir, file))) throw new Error(`the site has no ${file}; update ${what}`);
-    total += await gzipSize(join(siteDir, file));
-  }
-  return total;
-}
-
-/** What a first visit downloads: the page, its script and style, and the HMAC-only engine. */
-function firstLoadSize(siteDir) {
-  const files = ["index.html", "app.js", "style.css", ...ENGINE_FILES.map((name) => `jwt-lens/${name}`)];
-  return sumGzipSizes(siteDir, files, "firstLoadSize");
-}
-
-/** What the site downloads on top, once a token or key needs a family the core lacks. */
-function fullEngineSize(siteDir) {
-  return sumGzipSizes(siteDir, ENGINE_FILES.map((name) => `jwt-lens-full/${name}`), "fullEngineSize");
-}
-
 async function main() {
   const manifest = parseToml(await readFile(join(root, "wasm-pack.toml"), "utf8"));
   const version = (await readFile(join(root, "Cargo.toml"), "utf8")).match(/^version = "([^"]+)"/m)[1];
@@ -96,11 +72,7 @@ async function main() {
   await assemblePackage({ root, pkgDir, version });
   const coreDir = join(root, manifest.target.find((t) => t.name === "web-core")["out-dir"]);
   await assembleWebEntry({ root, dir: coreDir, version });
-  const measured = {
-    "engine-core": await gzipSize(join(coreDir, "jwt_lens_bg.wasm")),
-    "engine-full": await gzipSize(join(pkgDir, "web/jwt_lens_bg.wasm")),
-  };
-  const site = await buildSite({
+  await buildSite({
     root,
     coreWebDir: coreDir,
     fullWebDir: join(pkgDir, "web"),
@@ -109,16 +81,12 @@ async function main() {
   });
   // The standalone element carries the full engine: docs pages show RS256/ES256 tokens checked
   // with public keys, and the script may fetch nothing (no connect-src).
-  const element = await buildElementScript({
+  await buildElementScript({
     pkgWebDir: join(pkgDir, "web"),
     outFile: join(root, "dist/jwt-lens-element.js"),
     copies: [join(root, "dist/site/jwt-lens-element.js")], // the embed demo loads it from its own origin
   });
-  measured["site-first-load"] = await firstLoadSize(join(root, "dist/site"));
-  measured["site-on-demand"] = await fullEngineSize(join(root, "dist/site"));
-  measured["single-file"] = site.singleFileGzipBytes;
-  measured["element-script"] = element.gzipBytes;
-  checkBudgets(manifest.budgets, measured);
+  checkBudgets(manifest.budgets, await measureBuild(root, coreDir));
   await reportFamilyCosts(manifest);
   reportTarball(pkgDir);
   console.log(`== built pkg/ (jwt-lens ${version}), dist/site/, dist/jwt-lens.html and dist/jwt-lens-element.js`);

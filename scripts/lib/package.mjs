@@ -2,6 +2,7 @@
 // layer in ESM and CommonJS, types, package.json, README and LICENSE.
 import { copyFile, readFile, rm, writeFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
+import { addNodeRestart, addWebRestart } from "./restart-glue.mjs";
 
 const VERSION_MARK = /__JWT_LENS_VERSION__/g;
 /** The element's modules, copied unchanged into pkg/web/ (see js/element.js). */
@@ -14,6 +15,12 @@ export function apiToCommonJs(source) {
   const body = source.replace(/^export (class|function) /gm, "$1 ");
   if (/^export /m.test(body)) throw new Error("js/api.js may only export classes and functions");
   return `"use strict";\n${body}\nmodule.exports = { ${names.join(", ")} };\n`;
+}
+
+/** Rewrites the glue `dir`/jwt_lens.js with `patch` (see restart-glue.mjs). */
+async function patchGlue(dir, patch) {
+  const file = join(dir, "jwt_lens.js");
+  await writeFile(file, patch(await readFile(file, "utf8")));
 }
 
 async function stamp(from, to, version) {
@@ -31,6 +38,7 @@ async function prune(dir) {
 export async function assembleWebEntry({ root, dir, version }) {
   const js = join(root, "js");
   await prune(dir);
+  await patchGlue(dir, addWebRestart);
   await copyFile(join(js, "api.js"), join(dir, "api.js"));
   await stamp(join(js, "web-entry.js"), join(dir, "index.js"), version);
   await writeFile(join(dir, "package.json"), '{ "type": "module" }\n');
@@ -38,16 +46,22 @@ export async function assembleWebEntry({ root, dir, version }) {
   for (const name of ELEMENT_FILES) await copyFile(join(js, name), join(dir, name));
 }
 
+/** Makes a wasm-pack nodejs output self-contained: the CommonJS API layer and both entries. */
+export async function assembleNodeEntry({ root, dir, version }) {
+  const js = join(root, "js");
+  await prune(dir);
+  await patchGlue(dir, addNodeRestart);
+  await writeFile(join(dir, "api.cjs"), apiToCommonJs(await readFile(join(js, "api.js"), "utf8")));
+  await stamp(join(js, "node-entry.cjs"), join(dir, "index.cjs"), version);
+  await copyFile(join(js, "node-entry.mjs"), join(dir, "index.mjs"));
+  // Module type per folder: the nodejs glue is CommonJS, the web glue an ES module.
+  await writeFile(join(dir, "package.json"), '{ "type": "commonjs" }\n');
+}
+
 export async function assemblePackage({ root, pkgDir, version }) {
   const js = join(root, "js");
-  const node = join(pkgDir, "node");
   await assembleWebEntry({ root, dir: join(pkgDir, "web"), version });
-  await prune(node);
-  await writeFile(join(node, "api.cjs"), apiToCommonJs(await readFile(join(js, "api.js"), "utf8")));
-  await stamp(join(js, "node-entry.cjs"), join(node, "index.cjs"), version);
-  await copyFile(join(js, "node-entry.mjs"), join(node, "index.mjs"));
-  // Module type per folder: the nodejs glue is CommonJS, the web glue an ES module.
-  await writeFile(join(node, "package.json"), '{ "type": "commonjs" }\n');
+  await assembleNodeEntry({ root, dir: join(pkgDir, "node"), version });
   await copyFile(join(js, "jwt-lens.d.ts"), join(pkgDir, "jwt-lens.d.ts"));
   await copyFile(join(js, "element.d.ts"), join(pkgDir, "element.d.ts"));
   await stamp(join(js, "package.template.json"), join(pkgDir, "package.json"), version);

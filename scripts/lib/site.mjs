@@ -5,6 +5,9 @@
 //                      copied unchanged to dist/site/jwt-lens/, which app.js imports first, and
 //                      the full engine to dist/site/jwt-lens-full/, which www/full-engine.js
 //                      imports only when a token or key needs a family the core lacks;
+//                      sw.js, the service worker that makes the site work offline after a first
+//                      visit, gets a cache name from a hash of the site's files and the list of
+//                      first-visit files to precache (see buildServiceWorker);
 //   dist/jwt-lens.html one self-contained file that works from file://, on the full engine (it
 //                      works offline, so it must carry every family). Chromium refuses module
 //                      scripts and .wasm over file://, so the app and the engine are bundled into a
@@ -66,6 +69,7 @@ export async function buildSite({ root, coreWebDir, fullWebDir, siteDir, singleF
     outdir: siteDir,
     plugins: [engineImports({ external: true })],
   });
+  await buildServiceWorker({ www, siteDir });
 
   const html = await buildSingleFile({ www, siteDir, pkgWebDir: fullWebDir, wasm: fullWasm });
   await mkdir(dirname(singleFile), { recursive: true });
@@ -99,6 +103,9 @@ function engineImports({ external, pkgWebDir }) {
       if (external) return;
       build.onResolve({ filter: /(^|\/)full-engine\.js$/ }, () => ({ path: "full-engine", namespace: "jwt-lens-full" }));
       build.onLoad({ filter: /.*/, namespace: "jwt-lens-full" }, () => ({ loader: "js", contents: "export default null;" }));
+      // No service worker in the single file: it has nothing to cache and its CSP forbids workers.
+      build.onResolve({ filter: /(^|\/)offline\.js$/ }, () => ({ path: "offline", namespace: "jwt-lens-offline" }));
+      build.onLoad({ filter: /.*/, namespace: "jwt-lens-offline" }, () => ({ loader: "js", contents: "export function registerOffline() {}" }));
     },
   };
 }
@@ -153,7 +160,7 @@ async function buildSingleFile({ www, siteDir, pkgWebDir, wasm }) {
 
   const template = replaceOnce(
     replaceOnce(
-      replaceOnce(page, /(<meta http-equiv="Content-Security-Policy" content=")[^"]*(">)/, `$1${csp}$2`),
+      replaceOnce(withoutManifest(page), /(<meta http-equiv="Content-Security-Policy" content=")[^"]*(">)/, `$1${csp}$2`),
       /<link rel="stylesheet" href="style\.css">/,
       "<!--jwt-lens:style-->",
     ),
@@ -169,6 +176,36 @@ async function buildSingleFile({ www, siteDir, pkgWebDir, wasm }) {
   return template
     .replace("<!--jwt-lens:style-->", () => `<style>${css}</style>`)
     .replace("<!--jwt-lens:script-->", () => `<script type="module">${js}</script>`);
+}
+
+/** The single file is no installable app (file:// cannot be), so it drops the manifest link. */
+function withoutManifest(page) {
+  return replaceOnce(page, /\n?\s*(<!--[^>]*-->\s*)?<link rel="manifest" href="[^"]*">/, "");
+}
+
+/** First-visit files the service worker precaches: the page, its script, style, icons, core engine. */
+const PRECACHE = [/^index\.html$/, /^app\.js$/, /^style\.css$/, /^manifest\.json$/, /^icon[\w-]*\.svg$/, /^jwt-lens\/(index|api|jwt_lens)\.js$/, /^jwt-lens\/jwt_lens_bg\.wasm$/];
+
+/**
+ * Builds dist/site/sw.js from www/sw.js: its cache name is a hash of every file of the site built
+ * so far (a new build, a new cache), its precache list the first-visit files, with the page
+ * itself as "./" (how the browser asks for it).
+ */
+async function buildServiceWorker({ www, siteDir }) {
+  const files = (await listFiles(siteDir)).map(({ path }) => path.split("\\").join("/"));
+  const hash = createHash("sha256");
+  for (const path of files) hash.update(path).update(await readFile(join(siteDir, path)));
+  const precache = files.filter((path) => PRECACHE.some((pattern) => pattern.test(path))).flatMap((path) => (path === "index.html" ? ["./", path] : [path]));
+  await esbuild.build({
+    ...COMMON_OPTIONS,
+    entryPoints: [join(www, "sw.js")],
+    outdir: siteDir,
+    format: "iife",
+    define: {
+      __JWT_LENS_CACHE__: JSON.stringify(`jwt-lens-${hash.digest("hex").slice(0, 16)}`),
+      __JWT_LENS_PRECACHE__: JSON.stringify(precache),
+    },
+  });
 }
 
 function replaceOnce(text, pattern, replacement) {

@@ -45,6 +45,24 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 }
 
+# The differential tests' Python side: PyJWT and cryptography at the exact pins of
+# tests/diff/requirements.txt, in .venv-diff/ (ignored by git). Reinstalled when the pins change.
+ensure_diff_venv() {
+  local venv=.venv-diff requirements=tests/diff/requirements.txt
+  if [ -x "$venv/bin/python" ] && cmp -s "$requirements" "$venv/installed-requirements.txt"; then
+    return
+  fi
+  say "making $venv with the pins of $requirements (PyJWT, cryptography)"
+  if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c "import ensurepip" 2>/dev/null; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+  fi
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check --only-binary=:all: -r "$requirements"
+  cp "$requirements" "$venv/installed-requirements.txt"
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_wasm_pack

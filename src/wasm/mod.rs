@@ -5,12 +5,22 @@
 //! throws, so the hot path never crosses the boundary with an exception.
 
 use crate::error::Error;
+use crate::export::{export_key, parse_export_options};
 use crate::key::Keyring;
 use crate::options::{parse_generate_options, parse_secret_encoding_option, parse_verify_options};
 use crate::random::RandomSource;
 use crate::sign::sign_with;
 use crate::{decode, generate, import_key, report, verify};
 use wasm_bindgen::prelude::*;
+
+#[cfg(feature = "test-panic")]
+mod test_panic;
+#[cfg(not(feature = "test-panic"))]
+mod test_panic {
+    /// The shipped engine has no trigger.
+    #[inline(always)]
+    pub fn panic_on_trigger(_text: &str) {}
+}
 
 fn caller_error(e: &Error) -> String {
     format!("E{}", report::error_json(e))
@@ -29,6 +39,7 @@ impl RandomSource for PlatformRandom {
 #[wasm_bindgen(js_name = decodeJson)]
 #[must_use]
 pub fn decode_json(input: &str) -> String {
+    test_panic::panic_on_trigger(input);
     report::decoded_json(&decode(input))
 }
 
@@ -63,6 +74,7 @@ impl KeyHandle {
 /// `importKey(text, options)`: the handle, or a caller error thrown as a string.
 #[wasm_bindgen(js_name = importKeyHandle)]
 pub fn import_key_handle(key: &str, options: &str) -> Result<KeyHandle, String> {
+    test_panic::panic_on_trigger(key);
     let encoding = parse_secret_encoding_option(options).map_err(|e| caller_error(&e))?;
     import_key(key, encoding).map(|ring| KeyHandle { ring }).map_err(|d| caller_error(&Error::from(d)))
 }
@@ -100,4 +112,13 @@ pub fn sign_with_handle(header: &str, payload: &str, key: &KeyHandle) -> String 
 pub fn generate_key_json(alg: &str, options: &str) -> String {
     let generated = parse_generate_options(options).and_then(|options| generate::generate_key(alg, &options, &mut PlatformRandom));
     generated.map_or_else(|e| caller_error(&e), |key| report::generated_json(&key))
+}
+
+/// `exportKey(keyText, options)`: the key as JWK, JWK Set or PEM text, or `E` + error JSON.
+#[wasm_bindgen(js_name = exportKeyText)]
+#[must_use]
+pub fn export_key_text(key: &str, options: &str) -> String {
+    let exported = parse_export_options(options)
+        .and_then(|export| import_key(key, export.secret_encoding).map_err(Error::from).and_then(|ring| export_key(&ring, &export)));
+    exported.unwrap_or_else(|e| caller_error(&e))
 }

@@ -38,12 +38,25 @@ test("the <jwt-lens> element's modules follow the same rules as www/, and inject
 
 test("www/ never hands strings to the HTML parser, stores nothing and opens no connection", async () => {
   const forbidden = FORBIDDEN;
-  const files = [...(await wwwFiles(".js")), ...(await wwwFiles(".html"))];
+  const files = [...(await wwwFiles(".js")), ...(await wwwFiles(".html"))].filter((file) => file !== THEME_MODULE);
   assert.ok(files.length > 5, "www/ has the page's files");
   for (const file of files) {
+    if (file === SERVICE_WORKER) continue;
     const text = await readFile(file, "utf8");
     for (const pattern of forbidden) assert.doesNotMatch(text, pattern, `${file} uses ${pattern}`);
   }
+});
+
+const SERVICE_WORKER = join(WWW, "sw.js");
+
+test("the service worker is the one file that fetches and caches, and only this site's files", async () => {
+  const text = await readFile(SERVICE_WORKER, "utf8");
+  for (const pattern of FORBIDDEN.filter((p) => !["caches\\.", "fetch\\("].includes(p.source))) {
+    assert.doesNotMatch(text, pattern, `www/sw.js uses ${pattern}`);
+  }
+  // It answers only for same-origin GETs; everything else is left to the browser (and the CSP).
+  assert.match(text, /request\.method !== "GET" \|\| new URL\(request\.url\)\.origin !== self\.location\.origin\) return;/);
+  assert.equal(text.match(/fetch\(/g).length, 1, "one fetch: the page's own request, passed on");
 });
 
 test("index.html: CSP and referrer metas, no inline script, style or handler, every stable hook", async () => {
@@ -105,13 +118,21 @@ test("diagnostics are merged one per code, errors first", async () => {
   assert.deepEqual(merged.map((d) => `${d.code}:${d.message}`), ["expired:b", "weak_key:c", "bearer_prefix:a"]);
 });
 
-test("only a #token= fragment is read, percent-decoded", async () => {
-  const { tokenFromFragment } = await wwwModule("example.js");
-  assert.equal(tokenFromFragment(""), null);
-  assert.equal(tokenFromFragment("#secret=abc"), null);
-  assert.equal(tokenFromFragment("#token=a.b.c"), "a.b.c");
-  assert.equal(tokenFromFragment("#token=Bearer%20a.b.c"), "Bearer a.b.c");
-  assert.equal(tokenFromFragment("#token=a%ZZ"), "a%ZZ");
+test("#token=, #id_token= and #access_token= fragments are read, percent-decoded, with other params", async () => {
+  const { tokenFromFragment, shareUrl } = await wwwModule("fragment.js");
+  const token = (hash) => tokenFromFragment(hash)?.token ?? null;
+  assert.equal(token(""), null);
+  assert.equal(token("#secret=abc"), null);
+  assert.equal(token("#token=a.b.c"), "a.b.c");
+  assert.equal(token("#token=Bearer%20a.b.c"), "Bearer a.b.c");
+  assert.equal(token("#token=a%ZZ"), "a%ZZ");
+  assert.deepEqual(tokenFromFragment("#state=xyz&id_token=h.p.s&token_type=Bearer"), { token: "h.p.s", param: "id_token", others: [] });
+  assert.deepEqual(tokenFromFragment("#access_token=a.b.c&state=1&id_token=h.p.s&expires_in=3600"), { token: "h.p.s", param: "id_token", others: ["access_token"] });
+  assert.equal(token("#access_token=a.b.c&state=1"), "a.b.c");
+  assert.equal(token("#id_token=&state=1"), null);
+  const url = shareUrl({ origin: "https://x.example", protocol: "https:", pathname: "/d/", search: "" }, "a.b c");
+  assert.equal(url, "https://x.example/d/#token=a.b%20c");
+  assert.equal(shareUrl({ origin: "null", protocol: "file:", pathname: "/tmp/jwt-lens.html", search: "" }, "t"), "file:///tmp/jwt-lens.html#token=t");
 });
 
 test("the full engine is asked for only when the engine's own answer says 'not in this build'", async () => {
@@ -156,4 +177,15 @@ test("the key facts shown are the engine's, and a set shows no single key's kid 
   assert.equal(certificate["certificate.chain"], "a, b");
   assert.equal(certificate.publicJwk, undefined);
   assert.equal(certificate.publicPem, undefined);
+});
+
+const THEME_MODULE = join(WWW, "theme.js");
+
+test("theme.js alone stores, one key (jwt-lens-theme), and removes it for 'system'", async () => {
+  const text = await readFile(THEME_MODULE, "utf8");
+  for (const pattern of FORBIDDEN.filter((p) => p.source !== "localStorage")) {
+    assert.doesNotMatch(text, pattern, `www/theme.js uses ${pattern}`);
+  }
+  assert.deepEqual([...text.matchAll(/(?:getItem|setItem|removeItem)\((\w+)/g)].map((m) => m[1]), ["STORAGE_KEY", "STORAGE_KEY", "STORAGE_KEY"]);
+  assert.match(text, /const STORAGE_KEY = "jwt-lens-theme";/);
 });

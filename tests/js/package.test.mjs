@@ -10,7 +10,7 @@ import { join, relative } from "node:path";
 import { lens, pkgDir, repoRoot } from "./helpers.mjs";
 
 const pkgJson = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
-const EXPORTS = ["JwtLensError", "decode", "default", "generateKey", "importKey", "init", "sign", "verify", "version"];
+const EXPORTS = ["JwtLensError", "decode", "default", "exportKey", "generateKey", "importKey", "init", "sign", "verify", "version"];
 const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare", "preprepare", "postprepare", "prepublish"];
 
 function walk(dir) {
@@ -56,7 +56,7 @@ describe("pkg/ on disk", () => {
 
   test("ESM entry by path exports exactly the public API", async () => {
     assert.deepEqual(Object.keys(lens).sort(), EXPORTS);
-    for (const f of ["decode", "verify", "sign", "generateKey", "importKey", "init", "JwtLensError"]) {
+    for (const f of ["decode", "verify", "sign", "generateKey", "importKey", "exportKey", "init", "JwtLensError"]) {
       assert.equal(typeof lens[f], "function", f);
     }
     assert.equal(lens.default, lens.init, "default export is init");
