@@ -74,8 +74,10 @@ pub(crate) fn read(token: &mut UntrustedToken, parts: &[&str]) {
             }
         }
     }
-    if token.header.is_some() {
+    if token.header.is_some() && cfg!(feature = "kinds") {
         explain(token, &info);
+    } else if token.header.is_some() {
+        crate::decode::not_in_this_build(token, crate::error::Severity::Warning, "The explanation of a JWE");
     }
     token.jwe = Some(info);
 }

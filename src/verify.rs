@@ -55,7 +55,7 @@ impl VerifyReport {
 #[must_use]
 pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) -> VerifyReport {
     let token = decode(input);
-    if token.signatures.is_empty() {
+    if !cfg!(feature = "kinds") || token.signatures.is_empty() {
         verify_decoded(token, key, options)
     } else {
         crate::jws_json_verify::verify_each(token, key, options)

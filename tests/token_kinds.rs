@@ -4,7 +4,8 @@
 //! must make it invalid.
 // Test code may unwrap and index: the no-panic rule guards the engine in src/, not its tests.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-// Most kinds need only HMAC, so they run on the HMAC-only engine too; A.6/A.7 and 4.8 need RSA and ECDSA.
+// The HMAC-only engine leaves the kinds out (tests/kinds_not_in_core.rs); A.6/A.7 and 4.8 also need RSA and ECDSA.
+#![cfg(feature = "kinds")]
 
 mod common;
 
