@@ -17,8 +17,12 @@ export type DiagnosticCode =
   | "crit_unsupported" | "b64_invalid" | "expired" | "not_yet_valid" | "iat_in_future"
   | "token_too_old" | "claim_type" | "missing_claim" | "issuer_mismatch" | "audience_mismatch"
   | "subject_mismatch" | "typ_mismatch" | "embedded_key_ignored" | "secret_encoding_hint"
-  | "bearer_prefix" | "too_large" | "invalid_option" | "internal"
-  | "jwe_not_decrypted" | "sd_digest_mismatch";
+  | "bearer_prefix" | "too_large"
+  // Issue 4: the token lint and the "probably meant" findings.
+  | "missing_exp" | "long_lifetime" | "suspicious_kid" | "big_number" | "personal_data"
+  | "known_secret" | "trailing_characters" | "pem_armour_missing"
+  | "jwe_not_decrypted" | "sd_digest_mismatch"
+  | "invalid_option" | "internal";
 
 /** One finding about a token, key or call. */
 export interface Diagnostic {

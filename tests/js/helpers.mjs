@@ -41,8 +41,11 @@ export const DIAGNOSTIC_CODES = new Set([
   "crit_unsupported", "b64_invalid", "expired", "not_yet_valid", "iat_in_future",
   "token_too_old", "claim_type", "missing_claim", "issuer_mismatch", "audience_mismatch",
   "subject_mismatch", "typ_mismatch", "embedded_key_ignored", "secret_encoding_hint",
-  "bearer_prefix", "too_large", "invalid_option", "internal",
+  "bearer_prefix", "too_large",
+  "missing_exp", "long_lifetime", "suspicious_kid", "big_number", "personal_data",
+  "known_secret", "trailing_characters", "pem_armour_missing",
   "jwe_not_decrypted", "sd_digest_mismatch",
+  "invalid_option", "internal",
 ]);
 
 export const HASH = { HS256: "sha256", HS384: "sha384", HS512: "sha512" };
