@@ -31,6 +31,10 @@ function optionsText(options) {
     throw new JwtLensError("invalid_option", "options must be an object");
   }
   // JSON.stringify would turn NaN and Infinity into null, silently meaning "use the default".
+  // Only a text with a null in it can hide one, so only then is it written again with the
+  // (slower) replacer that finds it.
+  const text = JSON.stringify(options);
+  if (!text.includes("null")) return text;
   return JSON.stringify(options, (name, value) => {
     if (typeof value === "number" && !Number.isFinite(value)) {
       throw new JwtLensError("invalid_option", `option "${name}" must be a finite number`);
@@ -66,6 +70,20 @@ function tokenText(token) {
 function requireString(value, what) {
   if (typeof value !== "string") throw new JwtLensError("invalid_option", `${what} must be a string`);
   return value;
+}
+
+/**
+ * The `Decoded` object from the engine's text. Where the exact header or payload text appears
+ * verbatim in that text (as the parsed `header` / `payload`), the engine sends `headerJson` /
+ * `payloadJson` as its `[start, end]` offsets instead of a second, escaped copy
+ * (src/report.rs `Texts::Offsets`): slicing is cheaper than writing and parsing it twice.
+ */
+function decodedFrom(text) {
+  const decoded = JSON.parse(text);
+  const { headerJson, payloadJson } = decoded;
+  if (Array.isArray(headerJson)) decoded.headerJson = text.slice(headerJson[0], headerJson[1]);
+  if (Array.isArray(payloadJson)) decoded.payloadJson = text.slice(payloadJson[0], payloadJson[1]);
+  return decoded;
 }
 
 /** The restart function scripts/lib/restart-glue.mjs adds to the wasm-bindgen glue. */
@@ -131,9 +149,8 @@ export function createApi(raw, version) {
   }
 
   function decode(token) {
-    token = tokenText(token);
     try {
-      return JSON.parse(raw.decodeJson(token));
+      return decodedFrom(raw.decodeJson(tokenText(token)));
     } catch (error) {
       throw contained(error);
     }

@@ -2,16 +2,17 @@
 //! line, the most common way a key is damaged in transit (issue 4, `pem_armour_missing`).
 
 use crate::error::{Code, Diagnostic};
+use crate::lint::has;
 
 const HINT: &str = "Paste the whole PEM block: the -----BEGIN …----- line, the base64 lines, and the -----END …----- line.";
 
 /// A PEM block with one of its two armour lines missing.
 #[must_use]
 pub fn half_armoured(text: &str) -> Option<Diagnostic> {
-    let (begins, ends) = (text.starts_with("-----BEGIN"), text.contains("-----END"));
+    let (begins, ends) = (text.as_bytes().starts_with(b"-----BEGIN"), has(text, "-----END"));
     let missing = match (begins, ends) {
         (true, false) => "its -----END …----- line",
-        (false, true) if !text.contains("-----BEGIN") => "its -----BEGIN …----- line",
+        (false, true) if !has(text, "-----BEGIN") => "its -----BEGIN …----- line",
         _ => return None,
     };
     Some(Diagnostic::error(Code::PemArmourMissing, format!("The PEM key lost {missing}.")).with_hint(HINT))
@@ -20,9 +21,17 @@ pub fn half_armoured(text: &str) -> Option<Diagnostic> {
 /// Whether `text` is laid out like a PEM body: base64 wrapped at 64 characters, at least two lines.
 #[must_use]
 pub fn looks_like_pem_body(text: &str) -> bool {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let wrapped = lines.len() >= 2 && lines.first().is_some_and(|l| l.len() == 64);
-    wrapped && lines.iter().all(|l| l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'='))
+    let (mut count, mut first) = (0, 0);
+    for line in text.as_bytes().split(|b| *b == b'\n').map(<[u8]>::trim_ascii).filter(|l| !l.is_empty()) {
+        if !line.iter().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(b)) {
+            return false;
+        }
+        if count == 0 {
+            first = line.len();
+        }
+        count += 1;
+    }
+    count >= 2 && first == 64
 }
 
 /// Whether decoded bytes start like a DER key of more than 127 bytes (`SEQUENCE` with a long

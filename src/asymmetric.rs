@@ -87,6 +87,13 @@ impl Asymmetric {
         }
         // rsaEncryption's OID (1.2.840.113549.1.1.1) near the start: an RSA key.
         if der.windows(11).take(40).any(|w| w == [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01]) {
+            // With RSA built in, an RSA key that did not decode is malformed or too large.
+            #[cfg(feature = "rsa")]
+            return Err(Diagnostic::error(
+                Code::InvalidKey,
+                format!("The RSA key cannot be read: its DER is malformed or its modulus has more than {} bits.", crate::rsa::MAX_BITS),
+            ));
+            #[cfg(not(feature = "rsa"))]
             return Err(unsupported("An RSA key"));
         }
         if cfg!(any(feature = "ecdsa", feature = "eddsa", feature = "rsa")) {

@@ -144,6 +144,16 @@ pub fn decode_with(input: &str, limits: &Limits) -> UntrustedToken {
     decode_at_depth(input, limits, 0)
 }
 
+/// `decode` for `verify`: every lint finding but `known_secret`, which verify decides itself,
+/// cheaply when the caller's secret verified (`lint::lint_but_known_secrets`).
+#[must_use]
+pub(crate) fn decode_for_verify(input: &str) -> UntrustedToken {
+    let mut token = decode_unlinted(input, &Limits::default(), 0);
+    let findings = crate::lint::lint_but_known_secrets(&token);
+    token.diagnostics.extend(findings);
+    token
+}
+
 /// A token with nothing decoded yet.
 pub(crate) const fn empty_token() -> UntrustedToken {
     UntrustedToken {
@@ -167,8 +177,15 @@ pub(crate) const fn empty_token() -> UntrustedToken {
     }
 }
 
-/// Decodes `input`, itself the payload of `depth` enclosing tokens (nested JWTs).
+/// Decodes and lints `input`, itself the payload of `depth` enclosing tokens (nested JWTs).
 pub(crate) fn decode_at_depth(input: &str, limits: &Limits, depth: usize) -> UntrustedToken {
+    let mut token = decode_unlinted(input, limits, depth);
+    let findings = crate::lint::lint(&token);
+    token.diagnostics.extend(findings);
+    token
+}
+
+fn decode_unlinted(input: &str, limits: &Limits, depth: usize) -> UntrustedToken {
     let mut token = empty_token();
     if input.len() > limits.max_token_bytes {
         token.diagnostics.push(Diagnostic::error(
@@ -208,8 +225,6 @@ pub(crate) fn decode_at_depth(input: &str, limits: &Limits, depth: usize) -> Unt
     }
     crate::nested::read(&mut token, limits, depth);
     token.kind = kind_of(&token);
-    let findings = crate::lint::lint(&token);
-    token.diagnostics.extend(findings);
     token
 }
 

@@ -18,8 +18,8 @@ pub struct Located<'a> {
 }
 
 /// Characters a copied token is often wrapped in (string literals, JSON, prose).
-const LEADING_JUNK: &[char] = &['"', '\'', '`', '(', '<', '['];
-const TRAILING_JUNK: &[char] = &['"', '\'', '`', ',', ';', ')', '>', ']'];
+const LEADING_JUNK: &[u8] = b"\"'`(<[";
+const TRAILING_JUNK: &[u8] = b"\"'`,;)>]";
 
 /// Strips what surrounds a token in common copy-paste sources.
 #[must_use]
@@ -42,11 +42,15 @@ pub fn locate_token(input: &str) -> Located<'_> {
     } else if rest.len() != input.len() {
         note.push(Diagnostic::info(Code::BearerPrefix, "Ignored whitespace around the token."));
     }
-    let unwrapped = rest.trim_start_matches(LEADING_JUNK).trim_end_matches(TRAILING_JUNK).trim();
+    let bytes = rest.as_bytes();
+    let lead = bytes.iter().take_while(|b| LEADING_JUNK.contains(b)).count();
+    let trail = bytes.iter().rev().take_while(|b| TRAILING_JUNK.contains(b)).count();
     // A JSON object is the JWS JSON serialization, not a quoted compact token.
-    if unwrapped.len() != rest.len() && !unwrapped.is_empty() && !rest.starts_with('{') {
-        let before = rest.get(..rest.len() - rest.trim_start_matches(LEADING_JUNK).len()).unwrap_or_default();
-        let after = rest.get(rest.trim_end_matches(TRAILING_JUNK).len()..).unwrap_or_default();
+    let unwrapped =
+        rest.get(lead..bytes.len().saturating_sub(trail)).map(str::trim).filter(|u| !u.is_empty() && bytes.first() != Some(&b'{'));
+    if let Some(unwrapped) = unwrapped.filter(|_| lead + trail > 0) {
+        let before = rest.get(..lead).unwrap_or_default();
+        let after = rest.get(bytes.len() - trail..).unwrap_or_default();
         note.push(
             Diagnostic::error(
                 Code::TrailingCharacters,
@@ -73,11 +77,12 @@ fn describe(before: &str, after: &str) -> String {
 /// Whitespace inside the token: either text after a complete token, or a token wrapped over
 /// lines (by e-mail clients, terminals, or editors).
 pub(crate) fn inner_whitespace(token: &str) -> Option<Diagnostic> {
-    let at = token.find(char::is_whitespace)?;
+    let at = token.bytes().position(|b| b.is_ascii_whitespace())?;
     let head = token.get(..at).unwrap_or_default();
     let character = head.chars().count() + 1;
     // A complete token before the whitespace (its last segment begun): what follows is extra.
-    let complete = matches!(head.matches('.').count(), 2 | 4) && !head.ends_with('.');
+    let dots = head.bytes().filter(|b| *b == b'.').count();
+    let complete = matches!(dots, 2 | 4) && head.as_bytes().last() != Some(&b'.');
     Some(if complete {
         Diagnostic::error(Code::TrailingCharacters, format!("Something follows the token after whitespace (at character {character})."))
             .with_hint("Copy only the token: it ends where the whitespace starts.")

@@ -49,6 +49,23 @@ impl<'a> Obj<'a> {
         self
     }
 
+    /// `raw`, returning where the JSON text landed in the output (byte offsets), if it was written.
+    fn raw_span(&mut self, name: &str, json: Option<&str>) -> Option<(usize, usize)> {
+        let out = self.key(name);
+        let start = out.len();
+        out.push_str(json.unwrap_or("null"));
+        json.map(|_| (start, out.len()))
+    }
+
+    /// A text field: as a JSON string, or, given `verbatim` (the byte span where the same text
+    /// already appears in this output), as its `[start, end]` UTF-16 offsets (`Texts::Offsets`).
+    fn text(&mut self, name: &str, value: Option<&str>, verbatim: Option<(usize, usize)>) -> &mut Self {
+        let Some((start, end)) = verbatim else { return self.str(name, value) };
+        let (start, end) = (utf16_len(self.out, start), utf16_len(self.out, end));
+        let _ = write!(self.key(name), "[{start},{end}]");
+        self
+    }
+
     fn bool(&mut self, name: &str, value: bool) -> &mut Self {
         self.key(name).push_str(if value { "true" } else { "false" });
         self
@@ -79,6 +96,16 @@ impl<'a> Obj<'a> {
 
     fn close(&mut self) {
         self.out.push('}');
+    }
+}
+
+/// UTF-16 length of `out`'s first `bytes` bytes (what a JS string index counts).
+fn utf16_len(out: &str, bytes: usize) -> usize {
+    let prefix = out.get(..bytes).unwrap_or(out);
+    if prefix.is_ascii() {
+        prefix.len()
+    } else {
+        prefix.chars().map(char::len_utf16).sum()
     }
 }
 
@@ -113,19 +140,41 @@ fn payload_value(token: &UntrustedToken) -> Option<String> {
     }
 }
 
+/// How `decoded_json_with` writes `headerJson` and `payloadJson`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Texts {
+    /// As JSON strings: the `Decoded` object exactly as the JS API documents it.
+    Strings,
+    /// For the wasm boundary: where the exact text already appears verbatim in the same output
+    /// (as the `header` or `payload` value), as its `[start, end]` UTF-16 offsets in the output,
+    /// which the JS layer slices out (js/api.js). Saves writing, transferring and parsing the
+    /// texts a second time, escaped; a text that does not appear verbatim stays a string.
+    Offsets,
+}
+
 /// The `Decoded` object of the JS API.
 #[must_use]
 pub fn decoded_json(token: &UntrustedToken) -> String {
+    decoded_json_with(token, Texts::Strings)
+}
+
+/// The `Decoded` object, with the header and payload texts written as `texts` says.
+#[must_use]
+pub fn decoded_json_with(token: &UntrustedToken, texts: Texts) -> String {
     let mut out = String::with_capacity(
         256 + token.header_json.as_ref().map_or(0, String::len) * 2 + token.payload_json.as_ref().map_or(0, String::len) * 2,
     );
     let header = token.header.as_ref().and(token.header_json.as_deref());
-    Obj::open(&mut out)
-        .str("kind", Some(token.kind.as_str()))
-        .raw("header", header)
-        .str("headerJson", token.header_json.as_deref())
-        .raw("payload", payload_value(token).as_deref())
-        .str("payloadJson", token.payload_json.as_deref())
+    // The payload value is the exact payload text only when the payload is JSON.
+    let payload_verbatim = matches!(token.payload, Some(Payload::Json(_)));
+    let payload = payload_value(token);
+    let offsets = texts == Texts::Offsets;
+    let mut o = Obj::open(&mut out);
+    o.str("kind", Some(token.kind.as_str()));
+    let header_span = o.raw_span("header", header).filter(|_| offsets);
+    o.text("headerJson", token.header_json.as_deref(), header_span);
+    let payload_span = o.raw_span("payload", payload.as_deref()).filter(|_| offsets && payload_verbatim);
+    o.text("payloadJson", token.payload_json.as_deref(), payload_span)
         .str("signature", token.signature_b64.as_deref())
         .list("segments", &token.segments, |out, s| {
             Obj::open(out).str("part", Some(s.part)).num("start", s.start).num("end", s.end).close();
@@ -253,4 +302,42 @@ pub fn error_json(e: &Error) -> String {
     }
     o.close();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode;
+
+    /// The UTF-16 code units of `text` between the offsets `field` holds, as JS `slice` reads them.
+    fn sliced(text: &str, field: &str) -> Option<String> {
+        let after = text.split(&format!("\"{field}\":[")).nth(1)?;
+        let (pair, _) = after.split_once(']')?;
+        let (start, end) = pair.split_once(',')?;
+        let units: Vec<u16> = text.encode_utf16().collect();
+        String::from_utf16(units.get(start.parse::<usize>().ok()?..end.parse::<usize>().ok()?)?).ok()
+    }
+
+    #[test]
+    fn offsets_point_at_the_exact_texts_even_after_non_ascii() {
+        use base64::Engine as _;
+        let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+        let header = r#"{"alg":"HS256", "kid":"é😀"}"#;
+        let payload = r#"{"sub":"ü\u00fc","n":1.50}"#;
+        let token = decode(&format!("{}.{}.c2ln", b64(header), b64(payload)));
+        let text = decoded_json_with(&token, Texts::Offsets);
+        assert_eq!(sliced(&text, "headerJson").as_deref(), Some(header));
+        assert_eq!(sliced(&text, "payloadJson").as_deref(), Some(payload));
+        assert!(decoded_json(&token).contains(r#""headerJson":"{\"alg\""#), "the documented form keeps strings");
+    }
+
+    #[test]
+    fn a_text_that_is_not_written_verbatim_stays_a_string() {
+        use base64::Engine as _;
+        let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+        let token = decode(&format!("{}.{}.c2ln", b64("[1]"), b64("plain text")));
+        let text = decoded_json_with(&token, Texts::Offsets);
+        assert!(text.contains(r#""headerJson":"[1]""#), "{text}");
+        assert!(text.contains(r#""payloadJson":"plain text""#), "{text}");
+    }
 }

@@ -18,6 +18,11 @@ use sha2::{Sha256, Sha384, Sha512};
 /// The smallest modulus accepted (RFC 7518 §3.3, §3.5).
 pub const MIN_BITS: usize = 2048;
 
+/// The largest modulus accepted, whatever the format: the `rsa` crate's DER decoders stop here
+/// (it bounds the work a hostile key can cause), so a JWK must too, or a key would import as
+/// JWK but not as the PEM jwt-lens itself exports (found by the `key_import` fuzz target).
+pub const MAX_BITS: usize = PublicKey::MAX_SIZE;
+
 /// An RSA public key and, when known, its private half.
 #[derive(Clone)]
 pub struct RsaKey {
@@ -67,6 +72,11 @@ fn uint_b64(value: &BoxedUint) -> String {
     b64::encode(bytes.get(first..).unwrap_or_default())
 }
 
+/// An RSA modulus over `MAX_BITS`.
+fn too_large(bits: usize) -> Diagnostic {
+    Diagnostic::error(Code::InvalidKey, format!("The RSA key has {bits} bits; jwt-lens reads RSA keys of up to {MAX_BITS} bits."))
+}
+
 impl RsaKey {
     fn checked(public: PublicKey, private: Option<PrivateKey>) -> Result<Self, Diagnostic> {
         let key = Self { public, private };
@@ -105,7 +115,12 @@ impl RsaKey {
             Ok(integer(&bytes))
         };
         let (n, e) = (member("n")?, member("e")?);
-        let public = PublicKey::new_with_size_limits(n.clone(), e.clone(), 1..=16_384).map_err(|_| Self::rejected("JWK"))?;
+        let bits = n.bit_width_vartime() as usize;
+        if bits > MAX_BITS {
+            return Err(too_large(bits));
+        }
+        // From 1 bit up, so that `checked` explains a small key as weak rather than invalid.
+        let public = PublicKey::new_with_size_limits(n.clone(), e.clone(), 1..=MAX_BITS).map_err(|_| Self::rejected("JWK"))?;
         if jwk.get("d").is_none() {
             return Self::checked(public, None);
         }

@@ -4,12 +4,12 @@
 use crate::alg::{self, Alg, Family};
 use crate::asymmetric::Rejection;
 use crate::claims::{check_claims, Check};
-use crate::decode::{decode, Payload, TokenKind, UntrustedToken};
+use crate::decode::{decode_for_verify, Payload, TokenKind, UntrustedToken};
 use crate::error::{Code, Diagnostic, Severity};
 use crate::explain::{key_alg_mismatch, type_fits};
 use crate::json::Json;
 use crate::key::{KeyFormat, Keyring, Material, PreparedKey};
-use crate::lint::{is_known_secret, remaining_lifetime};
+use crate::lint::{is_known_secret, known_secret_of_verifying_key, known_secret_used, remaining_lifetime};
 use crate::options::VerifyOptions;
 
 /// Registered header parameters may not appear in `crit` (RFC 7515 §4.1.11).
@@ -54,7 +54,7 @@ impl VerifyReport {
 /// Verifies `input` with `key` (already imported, or the reason it could not be).
 #[must_use]
 pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) -> VerifyReport {
-    let token = decode(input);
+    let token = decode_for_verify(input);
     if !cfg!(feature = "kinds") || token.signatures.is_empty() {
         verify_decoded(token, key, options)
     } else {
@@ -84,12 +84,14 @@ pub(crate) fn verify_decoded(mut token: UntrustedToken, key: Result<&Keyring, &D
             _ => report.warnings.push(d.clone()),
         }
     }
+    // Where decode's `known_secret` finding, the last of its lint, goes (see `known_secret`).
+    let known_at = report.warnings.len();
     let format = format_check(&report.token);
     let well_formed = format.ok && report.errors.is_empty();
     report.checks.push(format);
     report.checks.extend(payload_check);
-    if well_formed {
-        run_checks(&mut report, key, options);
+    if !(well_formed && run_checks(&mut report, key, options, known_at)) {
+        known_secret(&mut report, known_at, None);
     }
     // A format failure is already explained by decode's errors, unless decode found none (a JWE).
     let explained = !report.errors.is_empty();
@@ -115,8 +117,23 @@ fn format_check(token: &UntrustedToken) -> Check {
     }
 }
 
-fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) {
-    let Some(header) = report.token.header.clone() else { return };
+/// Decode's `known_secret` lint finding, placed where decode would have put it, decided
+/// cheaply when an HMAC secret of the caller's verified the signature (the token's secret is
+/// then that one), and by trying every listed secret otherwise, as `decode` does.
+fn known_secret(report: &mut VerifyReport, at: usize, verified_with: Option<&PreparedKey>) {
+    let finding = match (verified_with.map(|k| &k.material), report.alg().and_then(alg::lookup).and_then(|a| a.hash)) {
+        (Some(Material::Secret(secret)), Some(hash)) => known_secret_of_verifying_key(secret.bytes(), hash),
+        _ => known_secret_used(&report.token),
+    };
+    if let Some(finding) = finding {
+        report.token.diagnostics.push(finding.clone());
+        report.warnings.insert(at.min(report.warnings.len()), finding);
+    }
+}
+
+/// The checks after the format; false when it returned before deciding `known_secret`.
+fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions, known_at: usize) -> bool {
+    let Some(header) = report.token.header.clone() else { return false };
     let alg = alg_check(report, key.ok(), options);
     let candidates = match key {
         Err(d) => {
@@ -139,6 +156,9 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
             }
         }
     }
+    let verified_with =
+        candidates.iter().copied().find(|k| report.signature_valid && report.key_thumbprint.as_ref() == Some(&k.thumbprint));
+    known_secret(report, known_at, verified_with);
     if let Ok(ring) = key {
         warn_if_known(report, ring);
     }
@@ -165,6 +185,7 @@ fn run_checks(report: &mut VerifyReport, key: Result<&Keyring, &Diagnostic>, opt
         )),
         None => {}
     }
+    true
 }
 
 /// Whether the options ask for anything only a JWT claims set can satisfy.

@@ -99,13 +99,22 @@ function longText(pre, button) {
   };
 }
 
-/** The header and payload as shown in the JSON view. */
+/** Codes meaning a parsed-and-reprinted JSON would misstate the token (rounded digits, lost members). */
+const EXACT_TEXT_CODES = new Set(["big_number", "duplicate_member"]);
+
+/**
+ * The header and payload as shown in the JSON view: pretty-printed from the engine's parsed
+ * value, except when that would misstate them (an integer beyond 2^53 that JavaScript rounds, a
+ * duplicate member the parse drops): then the engine's exact text, and a line saying why.
+ */
 export function decodedTexts(decoded) {
+  const exact = (decoded.diagnostics ?? []).some((diagnostic) => EXACT_TEXT_CODES.has(diagnostic.code));
+  const show = (parsed, text) => (exact && typeof text === "string" ? `${text}\n\n(shown exactly as in the token: reformatting it would change it, see the diagnostics)` : prettyJson(parsed, text));
   return {
-    headerText: prettyJson(decoded.header, decoded.headerJson),
+    headerText: show(decoded.header, decoded.headerJson),
     payloadText:
       decoded.kind === "jwe"
         ? "(encrypted: the payload of a JWE cannot be read without decrypting it)"
-        : prettyJson(decoded.payload, decoded.payloadJson),
+        : show(decoded.payload, decoded.payloadJson),
   };
 }

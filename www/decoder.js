@@ -35,6 +35,7 @@ export function createDecoder(engine) {
     keyInfo: byTestId("key-info"),
     tokenBox: byTestId("token-box"),
     tokenSource: byTestId("token-source"),
+    clearFragment: byTestId("clear-fragment"),
     extras: byTestId("token-extras"),
     supportsB64: byTestId("supports-b64"),
     detachedPayload: byTestId("detached-payload"),
@@ -133,7 +134,7 @@ export function createDecoder(engine) {
     }
     showStatus(assessment);
     renderTokenExtras(view.extras, decoded, assessment.report);
-    renderChecks(view.checks, assessment.report?.checks ?? []);
+    renderChecks(view.checks, assessment.report?.checks ?? [], { signatureIndex: assessment.report?.signatureIndex ?? null });
     renderDiagnostics(
       view.diagnostics,
       mergeDiagnostics(decoded.diagnostics, assessment.report?.errors, assessment.report?.warnings),
@@ -174,6 +175,12 @@ export function createDecoder(engine) {
   view.supportsB64.addEventListener("change", scheduleUpdate);
   // Countdowns move every second; when one reaches zero the token's checks change: re-verify.
   startLiveClock(document.getElementById("panel-decode"), update);
+  // A token that arrived in the address stays in the browser's history: offer to take it out.
+  view.clearFragment.addEventListener("click", () => {
+    window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}`);
+    view.clearFragment.hidden = true;
+    view.tokenSource.textContent = "The token was removed from the address bar; it stays in this page until you close it.";
+  });
   wireKeyFile({
     box: view.secretInput,
     picker: view.keyFile,
@@ -189,6 +196,7 @@ export function createDecoder(engine) {
     /** Puts a token and, optionally, the key to verify it with into the panel, then renders. */
     load({ token, secret = "", secretEncoding = "utf8", source = null }) {
       view.tokenSource.textContent = source === null ? "" : describeSource(source);
+      view.clearFragment.hidden = source === null;
       view.tokenInput.value = token;
       view.secretInput.value = secret;
       view.secretEncoding.value = secretEncoding;

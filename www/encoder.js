@@ -12,6 +12,10 @@ import { renderJsonError } from "./json-error-view.js";
 import { numericDate, withClaim } from "./claim-helpers.js";
 import { shareText } from "./token-share.js";
 import { copyText } from "./clipboard.js";
+import { FORMAT_NAMES } from "./key-info.js";
+
+/** What each kind of key means for signing. */
+const SIGNING_KINDS = { secret: "HMAC secret", private: "private key", public: "public key (cannot sign)", unsupported: "not usable here" };
 
 /**
  * Wires the encoder panel to `engine` (see engine.js). `onOpen({ token, secret, secretEncoding })`
@@ -96,7 +100,7 @@ export function createEncoder(engine, { onOpen }) {
     view.secretEncoding.disabled = notSecret;
     view.keyInfo.textContent = info === null
       ? ""
-      : [info.kind, info.format.toUpperCase(), info.kty, info.curve ?? `${info.bits} bits`].join(" · ");
+      : [SIGNING_KINDS[info.kind] ?? info.kind, FORMAT_NAMES[info.format] ?? info.format, info.kty, info.curve ?? `${info.bits} bits`].join(" · ");
     return info;
   }
 

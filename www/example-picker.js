@@ -58,7 +58,7 @@ export function createExamplePicker(engine, { onExample }) {
     }
     const verifyKey = secret ? signKey : { key: key.publicPem ?? JSON.stringify(key.publicJwk, null, 2), secretEncoding: "utf8" };
     onExample({ alg, token, headerText, payloadText, verifyKey, signKey });
-    say(`A ${alg} example, signed just now with a ${secret ? "secret" : "key pair"} made in this page (kid ${key.kid}).`, "ready");
+    say(`Example for ${alg}, signed just now with a ${secret ? "secret" : "key pair"} made in this page (kid ${key.kid}).`, "ready");
   }
 
   function say(text, state) {

@@ -72,9 +72,10 @@ function signaturesBlock(decoded, report) {
       el("td", { class: "claim-value" }, [
         el("span", { text: `protected: ${signature.protectedJson ?? ""}` }),
         el("span", { text: `unprotected: ${signature.unprotected === null || signature.unprotected === undefined ? "none" : JSON.stringify(signature.unprotected)}` }),
-        el("span", { class: "muted", text: `signature: ${valueText(signature.signature ?? "")}` }),
+        el("span", { class: "muted", text: `signature: ${shortened(signature.signature ?? "")}` }),
       ]),
-      el("td", { class: "outcome", text: check && !check.ok ? `${outcome}: ${check.message}` : outcome }),
+      // The check's full message is in the checks list; here the outcome and its code.
+      el("td", { class: "outcome", title: check?.message ?? null, text: check && !check.ok && check.code ? `${outcome} (${check.code})` : outcome }),
     ]);
   });
   return block("signatures", `${SERIALIZATION_NAMES[decoded.serialization]}: ${decoded.signatures.length} signature(s)`, [
@@ -142,4 +143,9 @@ function nestedBlock(inner, depth) {
     ...(codes.length > 0 ? [el("p", { class: "note", text: `Inner diagnostics: ${codes.join(", ")}` })] : []),
     ...extraBlocks(inner, null, depth),
   ]);
+}
+
+/** A long base64url value cut to its start, with its length (the token view shows all of it). */
+function shortened(text) {
+  return text.length > 32 ? `${text.slice(0, 24)}… (${text.length} characters)` : text;
 }

@@ -3,6 +3,7 @@
 
 export PATH="$HOME/.cargo/bin:$PATH"
 WASM_PACK_VERSION=0.15.1
+CARGO_DENY_VERSION=0.20.2
 
 say() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 
@@ -28,6 +29,12 @@ ensure_wasm_bindgen() {
   say "installing wasm-bindgen-cli $want (a few minutes, once)"
   # --locked fails here: the registry lacks one of its locked dependency versions.
   cargo install wasm-bindgen-cli --version "=$want"
+}
+
+ensure_cargo_deny() {
+  [ "$(cargo deny --version 2>/dev/null)" = "cargo-deny $CARGO_DENY_VERSION" ] && return
+  say "installing cargo-deny $CARGO_DENY_VERSION (a few minutes, once)"
+  cargo install cargo-deny --version "=$CARGO_DENY_VERSION" --locked
 }
 
 ensure_node_modules() {

@@ -3,47 +3,21 @@
 //! carries. jwt-lens keeps every number's exact text; the finding shows it.
 
 use crate::error::{Code, Diagnostic};
-use crate::json::Json;
 
 /// 2^53, the first integer after which not every integer is a double.
 const TWO_POW_53: &str = "9007199254740992";
-/// One finding per number is enough; a payload of thousands of ids need not list them all.
-const MAX_FINDINGS: usize = 8;
 
-/// A finding for each integer in `value` whose magnitude exceeds 2^53.
-pub fn big_numbers(part: &str, value: &Json) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
-    walk(part, value, "", &mut found);
-    found
-}
-
-fn walk(part: &str, value: &Json, path: &str, found: &mut Vec<Diagnostic>) {
-    if found.len() >= MAX_FINDINGS {
-        return;
+/// The finding for one number at `path` in the `part` ("header" or "payload"), when it is an
+/// integer beyond 2^53.
+pub fn big_number(part: &str, path: &str, text: &str) -> Option<Diagnostic> {
+    if !beyond_2_53(text) {
+        return None;
     }
-    match value {
-        Json::Number(text) if beyond_2_53(text) => {
-            let place = if path.is_empty() { format!("The {part}") } else { format!("The {part}'s \"{path}\"") };
-            found.push(
-                Diagnostic::warning(Code::BigNumber, format!("{place} is the integer {text}, beyond 2^53: JavaScript numbers round it."))
-                    .with_hint(
-                        "jwt-lens shows the exact digits; send such ids as strings, or read them with a big-integer-aware JSON parser.",
-                    ),
-            );
-        }
-        Json::Object(members) => {
-            for (name, member) in members {
-                let child = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
-                walk(part, member, &child, found);
-            }
-        }
-        Json::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                walk(part, item, &format!("{path}[{i}]"), found);
-            }
-        }
-        _ => {}
-    }
+    let place = if path.is_empty() { format!("The {part}") } else { format!("The {part}'s \"{path}\"") };
+    Some(
+        Diagnostic::warning(Code::BigNumber, format!("{place} is the integer {text}, beyond 2^53: JavaScript numbers round it."))
+            .with_hint("jwt-lens shows the exact digits; send such ids as strings, or parse them with a big-integer-aware reader."),
+    )
 }
 
 /// Whether the JSON number text is an integer (no fraction, no exponent) with |n| > 2^53.
@@ -73,8 +47,7 @@ mod tests {
         ] {
             assert_eq!(beyond_2_53(text), big, "{text}");
         }
-        let value = Json::Object(vec![("ids".into(), Json::Array(vec![Json::Number("12345678901234567890".into())]))]);
-        let found = big_numbers("payload", &value);
-        assert!(found.first().is_some_and(|d| d.message.contains("\"ids[0]\" is the integer 12345678901234567890")));
+        let found = big_number("payload", "ids[0]", "12345678901234567890");
+        assert!(found.is_some_and(|d| d.message.contains("\"ids[0]\" is the integer 12345678901234567890")));
     }
 }

@@ -2,105 +2,81 @@
 //! personal data (e-mail addresses, phone numbers) in the claims.
 
 use crate::error::{Code, Diagnostic};
-use crate::json::Json;
 
-/// At most this many personal-data findings: one per claim is plenty for a person to act on.
-const MAX_PERSONAL_FINDINGS: usize = 8;
+/// Whether `needle` occurs in `hay`, ignoring ASCII case. Byte windows, not `str::contains`:
+/// the string searcher it brings costs the browser engine ~2 KB of wasm.
+#[inline(never)]
+pub(crate) fn has(hay: &str, needle: &str) -> bool {
+    needle.is_empty() || hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
 
 /// A `kid` is an opaque identifier; servers that build a file path, an SQL query, a URL or a
 /// shell command from it are exploitable (the classic `kid` injection attacks).
 pub fn suspicious_kid(kid: &str) -> Option<Diagnostic> {
-    let lower = kid.to_ascii_lowercase();
-    let looks_like = if kid.contains("../") || kid.contains("..\\") || lower.contains("%2e%2e") || kid.starts_with('/') {
+    let bytes = kid.as_bytes();
+    let looks_like = if has(kid, "../") || has(kid, "..\\") || has(kid, "%2e%2e") || bytes.first() == Some(&b'/') {
         "a file path (path traversal)"
-    } else if kid.contains('\'') || kid.contains("--") || kid.contains("/*") || lower.contains(" union ") || lower.contains(" or ") {
+    } else if bytes.contains(&b'\'') || has(kid, "--") || has(kid, "/*") || has(kid, " union ") || has(kid, " or ") {
         "SQL"
-    } else if lower.contains("://") {
+    } else if has(kid, "://") {
         "a URL"
-    } else if kid.contains(['|', ';', '`', '&', '>', '<']) || kid.contains("$(") {
+    } else if bytes.iter().any(|b| b"|;`&<>".contains(b)) || has(kid, "$(") {
         "a shell command"
-    } else if kid.chars().any(char::is_control) {
+    } else if bytes.iter().any(u8::is_ascii_control) {
         "binary data (it contains control characters)"
     } else {
         return None;
     };
+    Some(Diagnostic::warning(Code::SuspiciousKid, format!("The header's \"kid\" {kid:?} looks like {looks_like}.")).with_hint(
+        "A kid only names a key in a key set; a server that uses it as a path, query, URL or command can be attacked through it.",
+    ))
+}
+
+/// The info finding for the claim at `path` when its string value is an e-mail address or a
+/// phone number.
+pub fn personal_data(path: &str, text: &str) -> Option<Diagnostic> {
+    let what = if is_email(text) {
+        "an e-mail address"
+    } else if is_phone(text, path) {
+        "a phone number"
+    } else {
+        return None;
+    };
     Some(
-        Diagnostic::warning(Code::SuspiciousKid, format!("The header's \"kid\" {kid:?} looks like {looks_like}."))
-            .with_hint("A kid is an opaque name to look up in a key set; a server that uses it as a path, query, URL or command can be attacked through it."),
+        Diagnostic::info(Code::PersonalData, format!("The claim \"{path}\" holds {what}."))
+            .with_hint("JWT payloads are only base64url-encoded, not encrypted: anyone holding the token can read them."),
     )
-}
-
-/// An info finding for each claim whose string value is an e-mail address or a phone number.
-pub fn personal_data(claims: &Json) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
-    walk(claims, "", &mut found);
-    found
-}
-
-fn walk(value: &Json, path: &str, found: &mut Vec<Diagnostic>) {
-    if found.len() >= MAX_PERSONAL_FINDINGS {
-        return;
-    }
-    match value {
-        Json::String(text) => {
-            let what = if is_email(text) {
-                "an e-mail address"
-            } else if is_phone(text, path) {
-                "a phone number"
-            } else {
-                return;
-            };
-            found.push(
-                Diagnostic::info(Code::PersonalData, format!("The claim \"{path}\" holds {what}."))
-                    .with_hint("JWT payloads are only base64url-encoded, not encrypted: anyone holding the token can read them."),
-            );
-        }
-        Json::Object(members) => {
-            for (name, member) in members {
-                let child = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
-                walk(member, &child, found);
-            }
-        }
-        Json::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                walk(item, &format!("{path}[{i}]"), found);
-            }
-        }
-        Json::Null | Json::Bool(_) | Json::Number(_) => {}
-    }
 }
 
 /// `local@domain.tld`, somewhere in the text (so `"Ann <ann@example.com>"` counts too).
 fn is_email(text: &str) -> bool {
-    let local_char = |c: char| c.is_ascii_alphanumeric() || "._%+-".contains(c);
-    text.match_indices('@').any(|(at, _)| {
-        let before = text.get(..at).unwrap_or_default();
-        let after = text.get(at + 1..).unwrap_or_default();
-        let local = before.chars().rev().take_while(|c| local_char(*c)).count();
-        let domain: String = after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-').collect();
-        let tld_ok = domain
-            .rsplit_once('.')
-            .is_some_and(|(host, tld)| !host.is_empty() && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
-        local > 0 && tld_ok
+    let bytes = text.as_bytes();
+    let local_byte = |b: &&u8| b.is_ascii_alphanumeric() || b"._%+-".contains(b);
+    let domain_byte = |b: &&u8| b.is_ascii_alphanumeric() || **b == b'.' || **b == b'-';
+    bytes.iter().enumerate().filter(|(_, b)| **b == b'@').any(|(at, _)| {
+        let local = bytes.get(..at).unwrap_or_default().iter().rev().take_while(local_byte).count();
+        let after = bytes.get(at + 1..).unwrap_or_default();
+        let domain = after.get(..after.iter().take_while(domain_byte).count()).unwrap_or_default();
+        let dot = domain.iter().rposition(|b| *b == b'.');
+        let tld = dot.and_then(|d| domain.get(d + 1..)).unwrap_or_default();
+        local > 0 && dot.is_some_and(|d| d > 0) && tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic)
     })
 }
 
 /// The whole text is a phone number: 7–15 digits (E.164) with the usual separators, and either
 /// a leading `+`, separators, or a claim name that says so (a bare digit string is usually an id).
 fn is_phone(text: &str, path: &str) -> bool {
-    let trimmed = text.trim();
-    let digits = trimmed.chars().filter(char::is_ascii_digit).count();
-    let only_phone_chars = trimmed.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
-    let plus_ok = trimmed.rfind('+').is_none_or(|i| i == 0);
-    let name = path.to_ascii_lowercase();
-    let named = ["phone", "mobile", "tel", "fax"].iter().any(|n| name.contains(n));
-    let shaped = trimmed.starts_with('+') || trimmed.contains([' ', '-', '(']);
-    only_phone_chars && !is_iso_date(trimmed) && plus_ok && (7..=15).contains(&digits) && (shaped || named)
+    let bytes = text.as_bytes().trim_ascii();
+    let digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
+    let only_phone_bytes = bytes.iter().all(|b| b.is_ascii_digit() || b" +-().".contains(b));
+    let plus_ok = !bytes.iter().skip(1).any(|b| *b == b'+');
+    let named = ["phone", "mobile", "tel", "fax"].iter().any(|n| has(path, n));
+    let shaped = bytes.first() == Some(&b'+') || bytes.iter().any(|b| b" -(".contains(b));
+    only_phone_bytes && plus_ok && !is_iso_date(bytes) && (7..=15).contains(&digits) && (shaped || named)
 }
 
 /// `YYYY-MM-DD`: digits and dashes, but a date, not a phone number.
-fn is_iso_date(text: &str) -> bool {
-    let b = text.as_bytes();
+fn is_iso_date(b: &[u8]) -> bool {
     b.len() == 10 && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
 }
 

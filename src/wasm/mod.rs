@@ -35,12 +35,13 @@ impl RandomSource for PlatformRandom {
     }
 }
 
-/// `decode(token)` as `Decoded` JSON text.
+/// `decode(token)` as `Decoded` JSON text, `headerJson` and `payloadJson` as offsets into it
+/// where they appear verbatim (`report::Texts::Offsets`; js/api.js slices them out).
 #[wasm_bindgen(js_name = decodeJson)]
 #[must_use]
 pub fn decode_json(input: &str) -> String {
     test_panic::panic_on_trigger(input);
-    report::decoded_json(&decode(input))
+    report::decoded_json_with(&decode(input), report::Texts::Offsets)
 }
 
 /// `verify(token, keyText, options)` as `VerifyReport` JSON text; `now` is the caller's clock.

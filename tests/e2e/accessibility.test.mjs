@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
-import { SECRET, SINGLE_FILE_URL, SKIP_REASON, expectState, launchBrowser, tokenFor } from "./support.mjs";
+import { createHash } from "node:crypto";
+import { SECRET, SINGLE_FILE_URL, SKIP_REASON, b64url, expectState, hmacSignature, launchBrowser, tokenFor } from "./support.mjs";
 
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const TABS = ["decode", "encode", "keys"];
@@ -65,6 +66,40 @@ if (SKIP_REASON !== null) {
       }
     });
   }
+
+  test("axe: the blocks of other token kinds (JWS JSON, SD-JWT, nested, JWE) have no violations, light and dark", async () => {
+    const disclosure = b64url(JSON.stringify(["salt-of-sixteen-b", "given_name", "John"]));
+    const digest = createHash("sha256").update(disclosure).digest("base64url");
+    const protectedHeader = b64url('{"alg":"HS256"}');
+    const payload = b64url('{"sub":"json"}');
+    const jsonSerialization = JSON.stringify({
+      payload,
+      signatures: [
+        { protected: protectedHeader, signature: hmacSignature(`${protectedHeader}.${payload}`, "another secret of at least 32 bytes!!") },
+        { protected: protectedHeader, header: { kid: "k2" }, signature: hmacSignature(`${protectedHeader}.${payload}`, SECRET) },
+      ],
+    });
+    const tokens = [
+      jsonSerialization,
+      `${tokenFor({ iss: "https://issuer.example", _sd: [digest], _sd_alg: "sha-256" })}~${disclosure}~`,
+      `${b64url('{"alg":"dir","enc":"A128GCM"}')}..${b64url("iv-bytes-12")}.${b64url("ciphertext")}.${b64url("tag-16-bytes-abc")}`,
+    ];
+    for (const colorScheme of ["light", "dark"]) {
+      const { context, page } = await openPage(colorScheme);
+      try {
+        await page.getByTestId("secret-input").fill(SECRET);
+        const problems = [];
+        for (const token of tokens) {
+          await page.getByTestId("token-input").fill(token);
+          await page.getByTestId("token-extras").waitFor({ state: "visible" });
+          problems.push(...(await axeViolations(page)).map((line) => `${token.slice(0, 12)}: ${line}`));
+        }
+        assert.deepEqual(problems, [], colorScheme);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 
   test("keyboard only: decode → verify → encode → open in decoder", async () => {
     const { context, page } = await openPage("light");

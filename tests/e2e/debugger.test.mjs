@@ -48,6 +48,9 @@ if (SKIP_REASON !== null) {
         assert.equal(await page.getByTestId("secret-input").inputValue(), "");
         assert.equal(await page.getByTestId("signature-status").getAttribute("data-state"), "unverified");
         assert.match(await page.getByTestId("token-source").textContent(), new RegExp(`#${param}=`));
+        await page.getByTestId("clear-fragment").click();
+        assert.equal(new URL(page.url()).hash, "", "the token is out of the address");
+        assert.equal(await page.getByTestId("token-input").inputValue(), expected, "and still in the page");
       }, `${SINGLE_FILE_URL}${fragment}`);
     }
   });

@@ -104,3 +104,18 @@ test("large inputs: typing waits for a pause, a paste or scripted change runs in
   await new Promise((resolve) => setTimeout(resolve, 400)); // let the one pending run happen
   assert.deepEqual([runs.length, waiting.at(-1)], [2, false], "two keystrokes, one run");
 });
+
+test("the JSON view shows the exact text when a reprint would round a big number or drop a member", async () => {
+  const { decodedTexts } = await wwwModule("decoded-panes.js");
+  const base = { kind: "jws", header: { alg: "HS256" }, headerJson: '{"alg":"HS256"}', diagnostics: [] };
+  const pretty = decodedTexts({ ...base, payload: { n: 1 }, payloadJson: '{"n":1}' });
+  assert.equal(pretty.payloadText, '{\n  "n": 1\n}');
+  const big = decodedTexts({
+    ...base,
+    payload: { n: 12345678901234567000 },
+    payloadJson: '{"n":12345678901234567890}',
+    diagnostics: [{ code: "big_number", severity: "warning", message: "m" }],
+  });
+  assert.match(big.payloadText, /^\{"n":12345678901234567890\}\n\n\(shown exactly/);
+  assert.equal(decodedTexts({ ...base, kind: "jwe", payload: null, payloadJson: null }).payloadText.startsWith("(encrypted"), true);
+});

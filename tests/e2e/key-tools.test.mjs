@@ -120,6 +120,27 @@ if (SKIP_REASON !== null) {
     test(`single: ${name} PEM ↔ JWK, public and private, thumbprint shown`, () => withPage("single", (page) => converterFlow(page, make())));
   }
   test("single: a JWK Set from several keys; a secret only as a private oct JWK", () => withPage("single", jwksBuilderFlow));
+  test("single: the generator makes a key for every algorithm the engine offers", () =>
+    withPage("single", async (page) => {
+      await page.getByTestId("tab-keys").click();
+      const offered = await page.getByTestId("keygen-alg").locator("option:not([disabled])").evaluateAll((options) => options.map((o) => o.value));
+      assert.ok(offered.length >= 18, `the menu offers ${offered.join(", ")}`);
+      for (const alg of offered) {
+        await page.getByTestId("keygen-alg").selectOption(alg);
+        await page.getByTestId("keygen-generate").click();
+        await page.waitForFunction((wanted) => document.querySelector('[data-testid="keygen-status"]').textContent.startsWith(`A new ${wanted} key`), alg, { timeout: 60_000 });
+        const privateJwk = JSON.parse(await page.getByTestId("keygen-private").inputValue());
+        const kid = (await page.getByTestId("keygen-kid").textContent()).trim();
+        assert.ok(kid.length === 43, `${alg}: the kid is an RFC 7638 thumbprint`);
+        if (alg.startsWith("HS")) {
+          assert.equal(privateJwk.kty, "oct");
+        } else {
+          // The public half converts back to the same thumbprint in the converter.
+          await page.getByTestId("keyconv-input").fill(await page.getByTestId("keygen-public").inputValue());
+          await page.waitForFunction((want) => document.querySelector('[data-testid="keyconv-info"] [data-field="thumbprint"]')?.textContent.trim() === want, kid);
+        }
+      }
+    }));
   test("served: converting an EC key loads the full engine", () =>
     withPage("served", async (page) => {
       await converterFlow(page, generateKeyPairSync("ec", { namedCurve: "P-384" }));
