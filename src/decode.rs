@@ -205,11 +205,21 @@ fn decode_linted_by(input: &str, limits: &Limits, depth: usize, lint: fn(&Untrus
         token.diagnostics.push(Diagnostic::error(Code::Malformed, "There is no token to decode."));
         return token;
     }
+    // `cfg!` rather than `#[cfg]`: without the `kinds` feature the code still compiles, and the
+    // optimiser drops it from the HMAC-only engine.
     if located.token.starts_with('{') {
-        crate::jws_json::read(&mut token, input, located.offset, located.token, limits);
+        if cfg!(feature = "kinds") {
+            crate::jws_json::read(&mut token, input, located.offset, located.token, limits);
+        } else {
+            not_in_this_build(&mut token, Severity::Error, "A JWS JSON serialization");
+        }
     } else if let Some((jwt, rest)) = located.token.split_once('~') {
         read_compact(&mut token, input, located.offset, jwt, limits);
-        crate::sd_jwt::read(&mut token, input, located.offset + jwt.len() + 1, rest, limits);
+        if cfg!(feature = "kinds") {
+            crate::sd_jwt::read(&mut token, input, located.offset + jwt.len() + 1, rest, limits);
+        } else {
+            not_in_this_build(&mut token, Severity::Error, "An SD-JWT");
+        }
     } else {
         read_compact(&mut token, input, located.offset, located.token, limits);
     }
@@ -223,6 +233,13 @@ fn decode_linted_by(input: &str, limits: &Limits, depth: usize, lint: fn(&Untrus
     let findings = lint(&token);
     token.diagnostics.extend(findings);
     token
+}
+
+/// The HMAC-only engine leaves out the rarer token kinds (README "Two engines"). `unsupported_alg`
+/// is how an engine says "not in this build", so the debugger loads the full engine and asks again.
+pub(crate) fn not_in_this_build(token: &mut UntrustedToken, severity: Severity, what: &str) {
+    let message = format!("{what} is read by the full jwt-lens engine, not by this HMAC-only build.");
+    token.diagnostics.push(Diagnostic::error(Code::UnsupportedAlg, message).at(severity));
 }
 
 /// Reads a compact JWS or JWE (`compact`, found at byte `offset` of `input`).

@@ -74,8 +74,13 @@ pub(crate) fn read(token: &mut UntrustedToken, parts: &[&str]) {
             }
         }
     }
-    if token.header.is_some() {
+    if token.header.is_some() && cfg!(feature = "kinds") {
         explain(token, &info);
+    } else if token.header.is_some() {
+        // The HMAC-only engine keeps the tables out; it still says what the token is.
+        let (alg, enc) = (info.alg.as_deref().unwrap_or("?"), info.enc.as_deref().unwrap_or("?"));
+        let message = format!("This is an encrypted token (JWE, alg {alg}, enc {enc}); jwt-lens explains its parts but never decrypts.");
+        token.diagnostics.push(Diagnostic::info(Code::JweNotDecrypted, message));
     }
     token.jwe = Some(info);
 }
