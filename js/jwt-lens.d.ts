@@ -21,7 +21,7 @@ export type DiagnosticCode =
   // Issue 4: the token lint and the "probably meant" findings.
   | "missing_exp" | "long_lifetime" | "suspicious_kid" | "big_number" | "personal_data"
   | "known_secret" | "trailing_characters" | "pem_armour_missing"
-  | "jwe_not_decrypted" | "sd_digest_mismatch"
+  | "jwe_not_decrypted" | "sd_digest_mismatch" | "known_secret_not_tried"
   | "invalid_option" | "internal";
 
 /** One finding about a token, key or call. */

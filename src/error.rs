@@ -96,6 +96,8 @@ pub enum Code {
     JweNotDecrypted,
     /// An SD-JWT disclosure's digest is in no `_sd` array of the token.
     SdDigestMismatch,
+    /// The token is too large for the `known_secret` trial, which was skipped.
+    KnownSecretNotTried,
 }
 
 impl Code {
@@ -142,6 +144,7 @@ impl Code {
         Self::PemArmourMissing,
         Self::JweNotDecrypted,
         Self::SdDigestMismatch,
+        Self::KnownSecretNotTried,
         Self::InvalidOption,
         Self::Internal,
     ];
@@ -193,6 +196,7 @@ impl Code {
             Self::Internal => "internal",
             Self::JweNotDecrypted => "jwe_not_decrypted",
             Self::SdDigestMismatch => "sd_digest_mismatch",
+            Self::KnownSecretNotTried => "known_secret_not_tried",
         }
     }
 }

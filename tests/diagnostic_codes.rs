@@ -94,6 +94,8 @@ fn table() -> Vec<Row> {
     let (good_input, _) = good.rsplit_once('.').unwrap();
     let jwks = format!(r#"{{"keys":[{{"kty":"oct","kid":"one","k":"{0}"}},{{"kty":"oct","kid":"two","k":"{0}"}}]}}"#, seg(SECRET));
     let claims = |payload: &str| signed(payload);
+    // A signing input just over the 64 KiB up to which decode tries the demo secrets.
+    let big_payload = format!(r#"{{"exp":1700003600,"pad":"{}"}}"#, "x".repeat(50_000));
     let mut rows = vec![
         row("two segments", format!("{}.{}", seg(h), seg(p)), Via::Decode, Malformed, E, "has 2 segments"),
         row("padding", format!("{}=.{}.c2ln", seg(h), seg(p)), Via::Decode, InvalidBase64, E, "Remove the trailing '='"),
@@ -218,6 +220,23 @@ fn table() -> Vec<Row> {
         row("phone", signed(r#"{"exp":1700003600,"phone_number":"+1 555 010 9999"}"#), Via::Decode, PersonalData, I, "phone number"),
         row("jwt.io demo secret", hs256(h, p, b"your-256-bit-secret"), Via::Decode, KnownSecret, W, "\"your-256-bit-secret\""),
         row("caller's demo secret", good.clone(), verify("changeme", ""), KnownSecret, W, "\"changeme\""),
+        row("demo secret, token too large to try", hs256(h, &big_payload, b"secret"), Via::Decode, KnownSecretNotTried, I, "not tried"),
+        row(
+            "demo secret, too large to try, wrong key",
+            hs256(h, &big_payload, b"secret"),
+            verify(SECRET, ""),
+            KnownSecretNotTried,
+            I,
+            "64 KiB",
+        ),
+        row(
+            "demo secret, too large to try, its key",
+            hs256(h, &big_payload, b"secret"),
+            verify("secret", ""),
+            KnownSecret,
+            W,
+            "\"secret\"",
+        ),
         row("quoted", format!("\"{good}\""), Via::Decode, TrailingCharacters, E, "`\"` before and `\"` after"),
         row("comma after", format!("{good},"), Via::Decode, TrailingCharacters, E, "`,` after"),
         row("line break inside", format!("{}\n{}", &good[..40], &good[40..]), Via::Decode, TrailingCharacters, E, "character 41"),

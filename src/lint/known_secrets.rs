@@ -1,6 +1,7 @@
 //! `known_secret`: HMAC secrets copied from tutorials, library READMEs and jwt.io. A token
 //! signed with one can be forged by anyone who has read the same page, so `decode` tries each
-//! (one HMAC per secret, only for HS* tokens) and names the one that verifies.
+//! (one HMAC per secret, only for HS* tokens) and names the one that verifies. Each HMAC covers
+//! the whole signing input, so a very large token is not tried: `known_secret_not_tried` says so.
 
 use crate::alg::{self, Hash};
 use crate::decode::UntrustedToken;
@@ -44,12 +45,22 @@ pub fn is_known_secret(secret: &[u8]) -> Option<&'static str> {
     KNOWN_SECRETS.iter().copied().find(|known| known.as_bytes() == secret)
 }
 
+/// Signing inputs longer than this are not tried against the listed secrets. The trial costs
+/// one HMAC of the whole input per secret: for a 1 MB token, ~100 ms of the debugger's answer,
+/// against ~4 µs for a typical token. Tutorials sign small tokens; and `verify` still names a
+/// listed secret at any size once it is the caller's key (`known_secret_of_verifying_key`).
+pub const KNOWN_SECRET_TRIAL_MAX_BYTES: usize = 64 * 1024;
+
 /// A warning naming the well-known secret the token's HMAC signature verifies with, if any.
-/// Costs one HMAC per listed secret for an HS* token.
+/// Costs one HMAC per listed secret for an HS* token; above KNOWN_SECRET_TRIAL_MAX_BYTES of
+/// signing input, an info finding that the secrets were not tried instead.
 #[must_use]
 pub fn known_secret_used(token: &UntrustedToken) -> Option<Diagnostic> {
     let hash = alg::lookup(token.alg()?).filter(|a| a.family == alg::Family::Hmac)?.hash?;
     let (input, signature) = (token.signing_input.as_ref()?, token.signature.as_ref()?);
+    if input.len() > KNOWN_SECRET_TRIAL_MAX_BYTES {
+        return Some(not_tried(input.len()));
+    }
     let verifies = |key: &Option<HmacKey>| key.as_ref().is_some_and(|key| key.verify(hash, input.as_bytes(), signature));
     let secret = KNOWN_KEYS.with(|keys| KNOWN_SECRETS.iter().zip(keys).find(|(_, key)| verifies(key)).map(|(secret, _)| *secret))?;
     Some(finding(secret))
@@ -87,6 +98,17 @@ fn finding(secret: &str) -> Diagnostic {
     .with_hint("This secret is published in tutorials and debuggers; sign with a random secret of at least the hash length (generateKey).")
 }
 
+fn not_tried(input_len: usize) -> Diagnostic {
+    Diagnostic::info(
+        Code::KnownSecretNotTried,
+        format!(
+            "The signed part is {input_len} bytes, over the {} KiB up to which jwt-lens tries the well-known demo secrets; they were not tried.",
+            KNOWN_SECRET_TRIAL_MAX_BYTES / 1024
+        ),
+    )
+    .with_hint("Verify with the token's secret: verify() still says when that secret is a well-known demo secret.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +122,30 @@ mod tests {
         assert!(KNOWN_SECRETS.len() <= 30);
         assert_eq!(is_known_secret(b"your-256-bit-secret"), Some("your-256-bit-secret"));
         assert_eq!(is_known_secret(b"a random secret nobody published"), None);
+    }
+
+    /// Tried up to the limit inclusive, and not one byte beyond it.
+    #[test]
+    fn the_trial_stops_at_its_size_limit() {
+        use crate::decode::decode;
+        use base64::Engine as _;
+        let b64 = |s: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+        let signing_input = |len: usize| {
+            // Three payload bytes per four characters; start just short of the length and step up.
+            (len * 3 / 4 - 24..len)
+                .map(|pad| format!("{}.{}", b64(br#"{"alg":"HS256"}"#), b64(format!(r#"{{"p":"{}"}}"#, "x".repeat(pad)).as_bytes())))
+                .find(|input| input.len() >= len)
+        };
+        let code_for = |input: &str| {
+            let tag = HmacKey::new(b"secret").and_then(|k| k.tag(Hash::Sha256, input.as_bytes())).map(|t| b64(&t)).unwrap_or_default();
+            known_secret_used(&decode(&format!("{input}.{tag}"))).map(|d| d.code)
+        };
+        let at_limit = signing_input(KNOWN_SECRET_TRIAL_MAX_BYTES).unwrap_or_default();
+        assert_eq!(at_limit.len(), KNOWN_SECRET_TRIAL_MAX_BYTES);
+        assert_eq!(code_for(&at_limit), Some(Code::KnownSecret));
+        let over = signing_input(KNOWN_SECRET_TRIAL_MAX_BYTES + 1).unwrap_or_default();
+        assert!(over.len() > KNOWN_SECRET_TRIAL_MAX_BYTES);
+        assert_eq!(code_for(&over), Some(Code::KnownSecretNotTried));
     }
 
     /// The shortcut agrees with trying every secret, including HMAC's zero padding of short keys.

@@ -44,7 +44,7 @@ export const DIAGNOSTIC_CODES = new Set([
   "bearer_prefix", "too_large",
   "missing_exp", "long_lifetime", "suspicious_kid", "big_number", "personal_data",
   "known_secret", "trailing_characters", "pem_armour_missing",
-  "jwe_not_decrypted", "sd_digest_mismatch",
+  "jwe_not_decrypted", "sd_digest_mismatch", "known_secret_not_tried",
   "invalid_option", "internal",
 ]);
 
