@@ -38,21 +38,28 @@ pub const fn decoded_len(encoded_len: usize) -> usize {
 
 /// Decodes canonical unpadded base64url.
 pub fn decode(text: &str) -> Result<Vec<u8>, B64Error> {
+    // The engine checks everything the explanation below names; only a failure pays for
+    // finding out which check it was (a second pass over a megabyte-long segment otherwise).
+    URL_SAFE_NO_PAD.decode(text).map_err(|_| explain_failure(text))
+}
+
+/// Why `text` is not canonical unpadded base64url, checked in the order a person fixes it.
+fn explain_failure(text: &str) -> B64Error {
     if let Some((offset, byte)) = text.bytes().enumerate().find(|(_, b)| !is_url_safe(*b)) {
-        return Err(explain_bad_byte(text, offset, byte));
+        return explain_bad_byte(text, offset, byte);
     }
     if text.len() % 4 == 1 {
-        return Err(B64Error {
+        return B64Error {
             offset: text.len().saturating_sub(1),
             reason: format!("has {} characters, a length no base64 text can have (one too many or too few)", text.len()),
             hint: Some("Part of the token may have been cut off or pasted twice."),
-        });
+        };
     }
-    URL_SAFE_NO_PAD.decode(text).map_err(|_| B64Error {
+    B64Error {
         offset: text.len().saturating_sub(1),
         reason: "ends in a character whose unused bits are not zero (not the canonical encoding)".into(),
         hint: Some("Another encoder produced this segment, or a character at its end was altered."),
-    })
+    }
 }
 
 const fn is_url_safe(b: u8) -> bool {

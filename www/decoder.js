@@ -20,6 +20,7 @@ import { createDecodedPanes, decodedTexts } from "./decoded-panes.js";
 import { readVerifyOptions } from "./verify-options.js";
 import { createScheduler, isTyping } from "./schedule.js";
 import { renderTokenExtras } from "./token-extras.js";
+import { createLargeTokenFold } from "./large-token.js";
 
 /** Wires the decoder panel to `engine` (see engine.js); returns a small controller. */
 export function createDecoder(engine) {
@@ -48,6 +49,15 @@ export function createDecoder(engine) {
     diagnostics: byTestId("diagnostics"),
   };
   const panes = createDecodedPanes();
+  // Registered before the decoder's own input listener: a large token is folded away first.
+  const setTokenText = createLargeTokenFold({
+    box: view.tokenBox,
+    input: view.tokenInput,
+    panel: byTestId("large-token"),
+    summary: byTestId("large-token-summary"),
+    edit: byTestId("large-token-edit"),
+    clear: byTestId("large-token-clear"),
+  });
   let current = { token: "", decoded: null }; // what the token tools (share, redact) act on
   let keyCache = null; // the last importKey answer, for the same key text, encoding and engine
   let showWholeToken = false; // the user asked to see every character of a huge token
@@ -197,7 +207,7 @@ export function createDecoder(engine) {
     load({ token, secret = "", secretEncoding = "utf8", source = null }) {
       view.tokenSource.textContent = source === null ? "" : describeSource(source);
       view.clearFragment.hidden = source === null;
-      view.tokenInput.value = token;
+      setTokenText(token);
       view.secretInput.value = secret;
       view.secretEncoding.value = secretEncoding;
       update();

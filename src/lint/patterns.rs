@@ -48,9 +48,13 @@ pub fn personal_data(path: &str, text: &str) -> Option<Diagnostic> {
     )
 }
 
-/// `local@domain.tld`, somewhere in the text (so `"Ann <ann@example.com>"` counts too).
+/// `local@domain.tld`, somewhere in the text (so `"Ann <ann@example.com>"` counts too), for
+/// texts up to MAX_SEARCHED_BYTES.
 fn is_email(text: &str) -> bool {
     let bytes = text.as_bytes();
+    if bytes.len() > MAX_SEARCHED_BYTES {
+        return false;
+    }
     let local_byte = |b: &&u8| b.is_ascii_alphanumeric() || b"._%+-".contains(b);
     let domain_byte = |b: &&u8| b.is_ascii_alphanumeric() || **b == b'.' || **b == b'-';
     bytes.iter().enumerate().filter(|(_, b)| **b == b'@').any(|(at, _)| {
@@ -63,10 +67,21 @@ fn is_email(text: &str) -> bool {
     })
 }
 
+/// Longer claim values are blobs (images, documents, padding), not searched for an e-mail
+/// address: a megabyte-long one would cost a scan per decode on every keystroke.
+const MAX_SEARCHED_BYTES: usize = 4096;
+
+/// Longer texts are not one phone number (E.164 has at most 15 digits; separators add some).
+const MAX_PHONE_BYTES: usize = 40;
+
 /// The whole text is a phone number: 7–15 digits (E.164) with the usual separators, and either
 /// a leading `+`, separators, or a claim name that says so (a bare digit string is usually an id).
 fn is_phone(text: &str, path: &str) -> bool {
     let bytes = text.as_bytes().trim_ascii();
+    // Before the checks below, which would each scan all of a megabyte-long claim.
+    if bytes.len() > MAX_PHONE_BYTES {
+        return false;
+    }
     let digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
     let only_phone_bytes = bytes.iter().all(|b| b.is_ascii_digit() || b" +-().".contains(b));
     let plus_ok = !bytes.iter().skip(1).any(|b| *b == b'+');
@@ -110,5 +125,15 @@ mod tests {
         assert!(is_phone("+44 20 7946 0958", "x") && is_phone("(555) 010-9999", "x") && is_phone("5550109999", "phone_number"));
         assert!(!is_phone("5550109999", "sub") && !is_phone("+1", "phone") && !is_phone("12-34", "x"));
         assert!(!is_phone("2024-05-10", "birthdate"));
+    }
+
+    #[test]
+    fn long_texts_are_not_searched() {
+        let padded = |n: usize| format!("{} ann@example.com", "x".repeat(n));
+        assert!(is_email(&padded(MAX_SEARCHED_BYTES - 16)));
+        assert!(!is_email(&padded(MAX_SEARCHED_BYTES)));
+        assert!(is_phone(&format!("+44 20 7946 0958{}", " ".repeat(MAX_PHONE_BYTES)), "x"), "surrounding spaces are trimmed first");
+        let stretched = format!("+44{}2079460958", " -".repeat(MAX_PHONE_BYTES / 2));
+        assert!(is_phone(&format!("+44{}2079460958", " -".repeat(4)), "phone") && !is_phone(&stretched, "phone"));
     }
 }
