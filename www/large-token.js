@@ -1,6 +1,6 @@
 // Keeps a huge token out of the text box's layout. Chromium lays out a textarea's whole text on
-// every change: ~100 ms for a 1 MB token whether it wraps or not, and its own paste command
-// costs as much again before the page hears of it. So an input of LARGE_INPUT_CHARS or more is
+// every change: ~100 ms for a 1 MB token, wrapped or not (wrap="off" is no cheaper to type
+// into), and its own paste command costs as much again before the page hears of it. So an input of LARGE_INPUT_CHARS or more is
 // held in the (folded, never laid out) textarea while a short summary takes its place; the
 // coloured view under it shows the token's start and end. "Edit the whole token" unfolds the box
 // for whoever really wants to edit a megabyte by hand, one slow keystroke at a time.
@@ -29,9 +29,6 @@ export function createLargeTokenFold({ box, input, panel, summary, edit, clear }
     // Written only when they change: this runs on every keystroke of a normal token too.
     if (input.hidden !== folded) input.hidden = folded;
     if (panel.hidden === folded) panel.hidden = !folded;
-    // A megabyte on one line lays out ~40% faster than wrapped (measured in Chromium 156).
-    const wrap = large ? "off" : "soft";
-    if (input.wrap !== wrap) input.wrap = wrap;
     if (box.dataset.large !== String(large)) box.dataset.large = String(large);
     if (folded) {
       summary.textContent = `This token is ${describeSize(input.value.length)}. The text box is folded so the page stays quick; the coloured view below shows its start and end.`;

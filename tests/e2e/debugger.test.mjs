@@ -3,7 +3,8 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { claimChecksFlow, claimsTableFlow, diagnosticsGroupsFlow, largeTokenFlow, redactFlow, shareFlow, themeFlow } from "./decoder-flows.mjs";
+import { claimChecksFlow, claimsTableFlow, diagnosticsGroupsFlow, redactFlow, shareFlow, themeFlow } from "./decoder-flows.mjs";
+import { largePasteFlow, largeTokenFlow } from "./large-token-flows.mjs";
 import {
   SECRET, SINGLE_FILE_URL, SKIP_REASON, expectDiagnostic, expectState, launchBrowser, openDebugger, storageSnapshot, tokenFor, useServedSite,
 } from "./support.mjs";
@@ -34,7 +35,8 @@ if (SKIP_REASON !== null) {
   test("diagnostics are grouped by severity and the hook holds diagnostics only", () => withPage(diagnosticsGroupsFlow));
   test("share puts only the token in the URL, after a warning", () => withPage(shareFlow));
   test("copy redacted keeps the shape and drops the values", () => withPage(redactFlow));
-  test("a 1 MB token is decoded off the keystroke and shown cut, with show all", () => withPage(largeTokenFlow));
+  test("a 1 MB token folds the box, is decoded off the edit and shown cut, with show all", () => withPage(largeTokenFlow));
+  test("a 1 MB paste is taken over and folded; pasting on the fold replaces it; Clear empties it", () => withPage(largePasteFlow));
   test("light, dark and system themes; only an opted-in theme is stored", () => withPage(themeFlow));
 
   test("an OAuth redirect fragment (#id_token=, #access_token= with state) loads the token, never a key", async () => {
