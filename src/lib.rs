@@ -12,6 +12,7 @@ pub mod b64;
 pub mod certificate;
 pub mod claims;
 pub mod decode;
+mod decode_parts;
 pub mod der;
 #[cfg(feature = "ecdsa")]
 pub mod ecdsa;
