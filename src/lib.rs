@@ -45,6 +45,8 @@ pub mod secret;
 pub mod sign;
 mod signing_input;
 pub mod verify;
+mod verify_keys;
+mod verify_known_secret;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
