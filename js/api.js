@@ -76,7 +76,7 @@ function requireString(value, what) {
  * The `Decoded` object from the engine's text. Where the exact header or payload text appears
  * verbatim in that text (as the parsed `header` / `payload`), the engine sends `headerJson` /
  * `payloadJson` as its `[start, end]` offsets instead of a second, escaped copy
- * (src/report.rs `Texts::Offsets`): slicing is cheaper than writing and parsing it twice.
+ * (src/report/mod.rs `Texts::Offsets`): slicing is cheaper than writing and parsing it twice.
  */
 function decodedFrom(text) {
   const decoded = JSON.parse(text);

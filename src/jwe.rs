@@ -3,7 +3,8 @@
 //! content is encrypted) mean. Decryption needs the recipient's private key and is out of scope.
 
 use crate::b64;
-use crate::decode::{base64_diagnostic, UntrustedToken};
+use crate::decode::UntrustedToken;
+use crate::decode_parts::base64_diagnostic;
 use crate::error::{Code, Diagnostic};
 use crate::json::Json;
 

@@ -3,8 +3,8 @@
 //! header is its protected header merged with its unprotected one; the two must be disjoint.
 
 use crate::b64;
-use crate::decode::{base64_diagnostic, check_header, empty_token, parse_header, read_payload, report_duplicates, set_payload_text};
-use crate::decode::{Limits, Segment, UntrustedToken};
+use crate::decode::{empty_token, Limits, Segment, UntrustedToken};
+use crate::decode_parts::{base64_diagnostic, check_header, parse_header, read_payload, report_duplicates, set_payload_text};
 use crate::error::{Code, Diagnostic};
 use crate::json::{self, Json};
 use crate::signing_input::b64_of;

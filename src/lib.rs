@@ -12,6 +12,7 @@ pub mod b64;
 pub mod certificate;
 pub mod claims;
 pub mod decode;
+mod decode_parts;
 pub mod der;
 #[cfg(feature = "ecdsa")]
 pub mod ecdsa;
@@ -44,6 +45,8 @@ pub mod secret;
 pub mod sign;
 mod signing_input;
 pub mod verify;
+mod verify_keys;
+mod verify_known_secret;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

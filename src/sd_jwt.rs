@@ -5,7 +5,8 @@
 //! disclosure. Where it is found is the claim it reveals.
 
 use crate::b64;
-use crate::decode::{base64_diagnostic, decode, Limits, Payload, Segment, UntrustedToken};
+use crate::decode::{decode, Limits, Payload, Segment, UntrustedToken};
+use crate::decode_parts::base64_diagnostic;
 use crate::error::{Code, Diagnostic};
 use crate::json::{self, Json};
 use sha2::{Digest, Sha256, Sha384, Sha512};

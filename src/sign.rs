@@ -8,7 +8,8 @@ use crate::json::{self, Json};
 use crate::key::{KeyFormat, Keyring, Material, PreparedKey};
 use crate::options::VerifyOptions;
 use crate::random::{NoRandomSource, RandomSource};
-use crate::verify::{crit_check, fits};
+use crate::verify::crit_check;
+use crate::verify_keys::fits;
 
 const MAX_DEPTH: usize = 64;
 

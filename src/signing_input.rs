@@ -4,7 +4,8 @@
 
 use crate::b64;
 use crate::claims::Check;
-use crate::decode::{read_payload, set_payload_text, Limits, UntrustedToken};
+use crate::decode::{Limits, UntrustedToken};
+use crate::decode_parts::{read_payload, set_payload_text};
 use crate::error::Code;
 use crate::json::Json;
 use crate::options::VerifyOptions;

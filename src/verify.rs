@@ -2,15 +2,16 @@
 //! algorithm is pinned by the caller or the key, never by the token alone (RFC 8725 §3.1).
 
 use crate::alg::{self, Alg, Family};
-use crate::asymmetric::Rejection;
 use crate::claims::{check_claims, Check};
 use crate::decode::{decode, decode_for_verify, Payload, TokenKind, UntrustedToken};
 use crate::error::{Code, Diagnostic, Severity};
-use crate::explain::{key_alg_mismatch, type_fits};
+use crate::explain::key_alg_mismatch;
 use crate::json::Json;
-use crate::key::{KeyFormat, Keyring, Material, PreparedKey};
-use crate::lint::{is_known_secret, known_secret_of_verifying_key, known_secret_used, remaining_lifetime};
+use crate::key::{Keyring, PreparedKey};
+use crate::lint::remaining_lifetime;
 use crate::options::VerifyOptions;
+use crate::verify_keys::{name_matched_key, select_keys, signature_check};
+use crate::verify_known_secret::{known_secret, warn_if_known, KnownSecret};
 
 /// Registered header parameters may not appear in `crit` (RFC 7515 §4.1.11).
 const REGISTERED_PARAMS: [&str; 11] = ["alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit"];
@@ -72,15 +73,6 @@ pub fn verify(input: &str, key: Result<&Keyring, &Diagnostic>, options: &VerifyO
     }
 }
 
-/// Where a verify report's `known_secret` lint finding comes from.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum KnownSecret {
-    /// Decode's full lint made it (or found none): it is among the token's diagnostics.
-    FromDecode,
-    /// The token was decoded without it (`decode_for_verify`): `known_secret` adds it.
-    Decide,
-}
-
 /// Verifies one decoded JWS (a compact token, or one signature of a JSON serialization).
 pub(crate) fn verify_decoded(token: UntrustedToken, key: Result<&Keyring, &Diagnostic>, options: &VerifyOptions) -> VerifyReport {
     verify_one(token, key, options, KnownSecret::FromDecode)
@@ -140,20 +132,6 @@ fn format_check(token: &UntrustedToken) -> Check {
             let code = token.diagnostics.iter().find(|d| d.severity == Severity::Error).map_or(Code::Malformed, |d| d.code);
             Check::fail("format", code, "The token is not a well-formed compact JWS.")
         }
-    }
-}
-
-/// Decode's `known_secret` lint finding, placed where decode would have put it, decided
-/// cheaply when an HMAC secret of the caller's verified the signature (the token's secret is
-/// then that one), and by trying every listed secret otherwise, as `decode` does.
-fn known_secret(report: &mut VerifyReport, at: usize, verified_with: Option<&PreparedKey>) {
-    let finding = match (verified_with.map(|k| &k.material), report.alg().and_then(alg::lookup).and_then(|a| a.hash)) {
-        (Some(Material::Secret(secret)), Some(hash)) => known_secret_of_verifying_key(secret.bytes(), hash),
-        _ => known_secret_used(&report.token),
-    };
-    if let Some(finding) = finding {
-        report.token.diagnostics.push(finding.clone());
-        report.warnings.insert(at.min(report.warnings.len()), finding);
     }
 }
 
@@ -258,47 +236,6 @@ fn alg_check(report: &mut VerifyReport, ring: Option<&Keyring>, options: &Verify
     None
 }
 
-/// Whether `key` may check `alg`: its type fits the family (an asymmetric key is never an HMAC
-/// secret), its curve fits, and a JWK `alg` pins it.
-pub(crate) fn fits(key: &PreparedKey, alg: &Alg) -> bool {
-    type_fits(key, alg) && key.alg.as_deref().is_none_or(|pinned| pinned == alg.name)
-}
-
-fn select_keys<'r>(report: &mut VerifyReport, ring: &'r Keyring, alg: Option<&Alg>) -> Vec<&'r PreparedKey> {
-    let Some(alg) = alg else { return Vec::new() };
-    let kid = report.kid().map(str::to_owned);
-    let mut candidates: Vec<&PreparedKey> = ring.keys.iter().collect();
-    if let (KeyFormat::Jwks, Some(kid)) = (ring.format, kid.as_deref()) {
-        if ring.ambiguous_kids.iter().any(|k| k == kid) {
-            report.checks.push(Check::fail(
-                "key",
-                Code::InvalidKey,
-                format!("More than one key in the set has kid \"{kid}\"; which one is meant is ambiguous, so none is used."),
-            ));
-            return Vec::new();
-        }
-        candidates.retain(|k| k.kid.as_deref() == Some(kid));
-        if candidates.is_empty() {
-            let present: Vec<&str> = ring.keys.iter().filter_map(|k| k.kid.as_deref()).collect();
-            report.checks.push(Check::fail("key", Code::KeyNotFound, format!("No key has kid \"{kid}\"; the set has {present:?}.")));
-            return candidates;
-        }
-    }
-    let usable: Vec<&PreparedKey> = candidates.iter().copied().filter(|k| k.usage.allows("verify")).collect();
-    if usable.is_empty() {
-        report.checks.push(Check::fail("key", Code::KeyAlgMismatch, "The key's \"use\" or \"key_ops\" does not allow verification."));
-        return usable;
-    }
-    let fitting: Vec<&PreparedKey> = usable.into_iter().filter(|k| fits(k, alg)).collect();
-    if fitting.is_empty() {
-        let why = key_alg_mismatch(alg, &candidates).unwrap_or_else(|| format!("No key given can be used with {}.", alg.name));
-        report.checks.push(Check::fail("key", Code::KeyAlgMismatch, why));
-    } else {
-        report.checks.push(Check::pass("key", format!("{} key(s) fit {}.", fitting.len(), alg.name)));
-    }
-    fitting
-}
-
 /// RFC 7515 §4.1.11: `crit` is a non-empty array of unregistered names the header carries,
 /// every one of which must be understood.
 pub(crate) fn crit_check(header: &Json, options: &VerifyOptions) -> Check {
@@ -327,101 +264,4 @@ pub(crate) fn crit_check(header: &Json, options: &VerifyOptions) -> Check {
 /// The only extension processed is RFC 7797 `b64`, and only behind `supportsB64`.
 fn understood_extension(name: &str, options: &VerifyOptions) -> bool {
     name == "b64" && options.supports_b64
-}
-
-fn signature_check(report: &mut VerifyReport, alg: &Alg, candidates: &[&PreparedKey]) {
-    let (Some(input), Some(signature)) = (&report.token.signing_input, &report.token.signature) else { return };
-    let mut matched = None;
-    let mut der_encoded = false;
-    for (i, key) in candidates.iter().enumerate() {
-        let ok = match (&key.material, alg.hash) {
-            (Material::Secret(secret), Some(hash)) => secret.verify(hash, input.as_bytes(), signature),
-            (Material::Asymmetric(asymmetric), _) => match asymmetric.verify(alg, input.as_bytes(), signature) {
-                Ok(()) => true,
-                Err(rejection) => {
-                    der_encoded |= rejection == Rejection::DerEncoded;
-                    false
-                }
-            },
-            _ => false,
-        };
-        if ok {
-            matched = Some((i, *key));
-            break;
-        }
-    }
-    let Some((index, key)) = matched else {
-        let tried = if candidates.len() > 1 { format!(" with any of the {} keys tried", candidates.len()) } else { String::new() };
-        if let [only] = candidates {
-            report.key_thumbprint = Some(only.thumbprint.clone());
-            warn_if_weak(report, alg, only);
-        }
-        report.checks.push(if der_encoded {
-            Check::fail(
-                "signature",
-                Code::SignatureDerEncoded,
-                format!(
-                    "The {} signature is ASN.1 DER (as OpenSSL and Java emit); JWS needs the raw r || s form (RFC 7518 §3.4).",
-                    alg.name
-                ),
-            )
-        } else {
-            Check::fail("signature", Code::SignatureInvalid, format!("The {} signature does not verify{tried}.", alg.name))
-        });
-        return;
-    };
-    report.signature_valid = true;
-    report.key_thumbprint = Some(key.thumbprint.clone());
-    let which = if candidates.len() > 1 {
-        format!(" with key #{index}{}", key.kid.as_deref().map(|k| format!(" (kid \"{k}\")")).unwrap_or_default())
-    } else {
-        String::new()
-    };
-    report.checks.push(Check::pass("signature", format!("The {} signature verifies{which}.", alg.name)));
-    warn_if_weak(report, alg, key);
-}
-
-/// Which key of a JWK Set verified, so a person can find it in the set they pasted.
-fn name_matched_key(report: &mut VerifyReport, ring: &Keyring) {
-    if !report.signature_valid || ring.format != KeyFormat::Jwks {
-        return;
-    }
-    let Some(thumbprint) = report.key_thumbprint.as_ref() else { return };
-    if let Some((index, key)) = ring.keys.iter().enumerate().find(|(_, k)| &k.thumbprint == thumbprint) {
-        report.matched_index = Some(index);
-        report.matched_kid = key.kid.clone();
-    }
-}
-
-/// RFC 7518 §3.2: an HMAC key must be at least as long as the hash output.
-fn warn_if_weak(report: &mut VerifyReport, alg: &Alg, key: &PreparedKey) {
-    if let (Material::Secret(secret), Some(hash)) = (&key.material, alg.hash) {
-        if secret.len() < hash.output_len() {
-            report.warnings.push(
-                Diagnostic::warning(
-                    Code::WeakKey,
-                    format!("The secret is {} bytes; {} needs at least {} (RFC 7518 §3.2).", secret.len(), alg.name, hash.output_len()),
-                )
-                .with_hint("Anyone who guesses a short secret can sign tokens; generate a random one."),
-            );
-        }
-    }
-}
-
-/// The caller's own secret is a published demo secret (decode only notices when the token's
-/// signature verifies with one; this also catches a known secret that does not verify).
-fn warn_if_known(report: &mut VerifyReport, ring: &Keyring) {
-    if report.warnings.iter().any(|d| d.code == Code::KnownSecret) {
-        return;
-    }
-    let known = ring.keys.iter().find_map(|k| match &k.material {
-        Material::Secret(secret) => is_known_secret(secret.bytes()),
-        _ => None,
-    });
-    if let Some(name) = known {
-        report.warnings.push(
-            Diagnostic::warning(Code::KnownSecret, format!("Your secret is the well-known demo secret \"{name}\"."))
-                .with_hint("Anyone who has seen the same tutorial can sign tokens with it; generate a random secret (generateKey)."),
-        );
-    }
 }

@@ -1,5 +1,5 @@
 //! `verify` decides decode's `known_secret` lint finding without an HMAC per listed secret when
-//! the caller's secret verified the signature (src/verify.rs `known_secret`). These cases hold
+//! the caller's secret verified the signature (src/verify_known_secret.rs `known_secret`). These cases hold
 //! it to what trying every secret gives: the same finding, at the same place among the warnings.
 // Test code may unwrap and index: the no-panic rule guards the engine in src/, not its tests.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]

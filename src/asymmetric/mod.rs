@@ -50,6 +50,8 @@ fn unsupported(what: &str) -> Diagnostic {
         .with_hint("The full engine (the npm package) reads RSA, EC, Ed25519 and ML-DSA keys and X.509 certificates.")
 }
 
+mod encoding;
+
 impl Asymmetric {
     /// A PEM block: SPKI, PKCS#8 or SEC1.
     pub fn from_pem(text: &str) -> Result<Self, Diagnostic> {
@@ -200,36 +202,6 @@ impl Asymmetric {
         }
     }
 
-    /// The RFC 7638 thumbprint.
-    #[must_use]
-    pub fn thumbprint(&self) -> String {
-        match *self {
-            #[cfg(feature = "ecdsa")]
-            Self::Ec(ref k) => k.thumbprint(),
-            #[cfg(feature = "eddsa")]
-            Self::Ed(ref k) => k.thumbprint(),
-            #[cfg(feature = "rsa")]
-            Self::Rsa(ref k) => k.thumbprint(),
-            #[cfg(feature = "mldsa")]
-            Self::MlDsa(ref k) => k.thumbprint(),
-        }
-    }
-
-    /// The public JWK as JSON text.
-    #[must_use]
-    pub fn public_jwk(&self, kid: Option<&str>) -> String {
-        match *self {
-            #[cfg(feature = "ecdsa")]
-            Self::Ec(ref k) => k.public_jwk(kid),
-            #[cfg(feature = "eddsa")]
-            Self::Ed(ref k) => k.public_jwk(kid),
-            #[cfg(feature = "rsa")]
-            Self::Rsa(ref k) => k.public_jwk(kid),
-            #[cfg(feature = "mldsa")]
-            Self::MlDsa(ref k) => k.public_jwk(kid),
-        }
-    }
-
     /// Verifies `sig` over `input` (the caller has already checked that `alg` fits).
     pub fn verify(&self, alg: &Alg, input: &[u8], sig: &[u8]) -> Result<(), Rejection> {
         match *self {
@@ -257,55 +229,6 @@ impl Asymmetric {
             Self::Rsa(ref k) => k.sign(alg, input, random),
             #[cfg(feature = "mldsa")]
             Self::MlDsa(ref k) => k.sign(input),
-        }
-    }
-
-    /// The public key as a PEM `PUBLIC KEY` block (SPKI).
-    #[must_use]
-    pub fn public_pem(&self) -> Option<String> {
-        let der: Option<Vec<u8>> = match *self {
-            #[cfg(feature = "ecdsa")]
-            Self::Ec(ref k) => k.spki_der(),
-            #[cfg(feature = "eddsa")]
-            Self::Ed(ref k) => k.spki_der(),
-            #[cfg(feature = "rsa")]
-            Self::Rsa(ref k) => k.spki_der(),
-            #[cfg(feature = "mldsa")]
-            Self::MlDsa(ref k) => k.spki_der(),
-        };
-        let der = der?;
-        pem_rfc7468::encode_string("PUBLIC KEY", pem_rfc7468::LineEnding::LF, &der).ok()
-    }
-
-    /// The private key as a PEM `PRIVATE KEY` block (PKCS#8); `None` for a public key.
-    #[must_use]
-    pub fn private_pem(&self) -> Option<String> {
-        let der: Option<Vec<u8>> = match *self {
-            #[cfg(feature = "ecdsa")]
-            Self::Ec(ref k) => k.pkcs8_der(),
-            #[cfg(feature = "eddsa")]
-            Self::Ed(ref k) => k.pkcs8_der(),
-            #[cfg(feature = "rsa")]
-            Self::Rsa(ref k) => k.pkcs8_der(),
-            #[cfg(feature = "mldsa")]
-            Self::MlDsa(ref k) => k.pkcs8_der(),
-        };
-        let der = der?;
-        pem_rfc7468::encode_string("PRIVATE KEY", pem_rfc7468::LineEnding::LF, &der).ok()
-    }
-
-    /// The private JWK as JSON text; `None` for a public key.
-    #[must_use]
-    pub fn private_jwk(&self, kid: Option<&str>) -> Option<String> {
-        match *self {
-            #[cfg(feature = "ecdsa")]
-            Self::Ec(ref k) => k.private_jwk(kid),
-            #[cfg(feature = "eddsa")]
-            Self::Ed(ref k) => k.private_jwk(kid),
-            #[cfg(feature = "rsa")]
-            Self::Rsa(ref k) => k.private_jwk(kid),
-            #[cfg(feature = "mldsa")]
-            Self::MlDsa(ref k) => k.private_jwk(kid),
         }
     }
 
