@@ -4,9 +4,9 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { createHash } from "node:crypto";
-import { SECRET, SINGLE_FILE_URL, SKIP_REASON, b64url, expectState, hmacSignature, launchBrowser, tokenFor } from "./support.mjs";
+import { SECRET, SINGLE_FILE_URL, SKIP_REASON, b64url, expectState, hmacSignature, openDebugger, tokenFor, useBrowser } from "./support.mjs";
 
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const TABS = ["decode", "encode", "keys"];
@@ -24,22 +24,11 @@ async function axeViolations(page) {
 if (SKIP_REASON !== null) {
   test("accessibility", { skip: SKIP_REASON }, () => {});
 } else {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const disk = useBrowser();
 
   /** A page of the single file; the CSP is bypassed only so axe's script can be injected. */
-  async function openPage(colorScheme) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, colorScheme, bypassCSP: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(SINGLE_FILE_URL);
-    await page.locator('html[data-ready="true"]').waitFor({ state: "attached" });
-    return { context, page };
+  function openPage(colorScheme) {
+    return openDebugger(disk.browser, SINGLE_FILE_URL, { colorScheme, bypassCSP: true });
   }
 
   for (const colorScheme of ["light", "dark"]) {

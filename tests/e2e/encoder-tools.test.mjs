@@ -1,32 +1,21 @@
 // The encoder's editing help and hand-offs (encoder-tools-flow.mjs), on both faces: the single
 // file from disk and the served site (where the clipboard is checked too).
 
-import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { claimHelpersFlow, editTokenFlow, jsonErrorFlow, shareFlow } from "./encoder-tools-flow.mjs";
-import { SINGLE_FILE_URL, SKIP_REASON, launchBrowser, openDebugger, useServedSite } from "./support.mjs";
+import { SKIP_REASON, useBothFaces } from "./support.mjs";
 
 if (SKIP_REASON !== null) {
   test("encoder tools", { skip: SKIP_REASON }, () => {});
 } else {
-  const site = useServedSite();
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const { site, withFace } = useBothFaces();
 
-  async function withPage(url, flow, permissions = []) {
-    const session = await openDebugger(url === "served" ? site.browser : browser, url === "served" ? site.server.url : SINGLE_FILE_URL);
-    try {
+  /** `withFace`, with the browser `permissions` granted to the served site first. */
+  function withPage(face, flow, permissions = []) {
+    return withFace(face, async (page, session) => {
       if (permissions.length > 0) await session.context.grantPermissions(permissions, { origin: new URL(site.server.url).origin });
-      await flow(session.page);
-      assert.deepEqual(session.errors, [], "the page reported errors");
-    } finally {
-      await session.context.close();
-    }
+      await flow(page);
+    });
   }
 
   for (const face of ["single", "served"]) {

@@ -4,8 +4,8 @@
 // full engine loads on demand.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { SINGLE_FILE_URL, SKIP_REASON, expectState, launchBrowser, openDebugger, useServedSite } from "./support.mjs";
+import { test } from "node:test";
+import { SKIP_REASON, expectState, useBothFaces } from "./support.mjs";
 
 /** Every algorithm the engine signs and verifies (README "Algorithms"). */
 const EVERY_ALGORITHM = [
@@ -46,35 +46,18 @@ async function exampleVerifies(page, alg) {
 if (SKIP_REASON !== null) {
   test("examples", { skip: SKIP_REASON }, () => {});
 } else {
-  const site = useServedSite();
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const { withFace } = useBothFaces();
 
-  test("single file: every algorithm's example verifies", async () => {
-    const session = await openDebugger(browser, SINGLE_FILE_URL);
-    try {
-      const offered = await session.page.getByTestId("example-alg").locator("option:not([disabled])").evaluateAll((options) => options.map((o) => o.value));
+  test("single file: every algorithm's example verifies", () =>
+    withFace("single", async (page) => {
+      const offered = await page.getByTestId("example-alg").locator("option:not([disabled])").evaluateAll((options) => options.map((o) => o.value));
       for (const alg of EVERY_ALGORITHM) assert.ok(offered.includes(alg), `the example menu offers ${alg}`);
-      for (const alg of EVERY_ALGORITHM) await exampleVerifies(session.page, alg);
-      assert.deepEqual(session.errors, []);
-    } finally {
-      await session.context.close();
-    }
-  });
+      for (const alg of EVERY_ALGORITHM) await exampleVerifies(page, alg);
+    }));
 
-  test("served: examples load the full engine when they need it, and verify", async () => {
-    const session = await openDebugger(site.browser, site.server.url);
-    try {
-      for (const alg of ["HS512", "ES256", "ML-DSA-44", "PS256"]) await exampleVerifies(session.page, alg);
-      assert.equal(await session.page.locator("html").getAttribute("data-engine"), "full");
-      assert.deepEqual(session.errors, []);
-    } finally {
-      await session.context.close();
-    }
-  });
+  test("served: examples load the full engine when they need it, and verify", () =>
+    withFace("served", async (page) => {
+      for (const alg of ["HS512", "ES256", "ML-DSA-44", "PS256"]) await exampleVerifies(page, alg);
+      assert.equal(await page.locator("html").getAttribute("data-engine"), "full");
+    }));
 }

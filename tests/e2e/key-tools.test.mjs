@@ -4,8 +4,8 @@
 
 import assert from "node:assert/strict";
 import { createHash, generateKeyPairSync } from "node:crypto";
-import { after, before, test } from "node:test";
-import { SINGLE_FILE_URL, SKIP_REASON, launchBrowser, openDebugger, useServedSite } from "./support.mjs";
+import { test } from "node:test";
+import { SKIP_REASON, useBothFaces } from "./support.mjs";
 
 function thumbprint(jwk) {
   const required = { EC: ["crv", "kty", "x", "y"], RSA: ["e", "kty", "n"], OKP: ["crv", "kty", "x"] }[jwk.kty];
@@ -93,24 +93,7 @@ async function jwksBuilderFlow(page) {
 if (SKIP_REASON !== null) {
   test("key tools", { skip: SKIP_REASON }, () => {});
 } else {
-  const site = useServedSite();
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-
-  async function withPage(face, flow) {
-    const session = face === "served" ? await openDebugger(site.browser, site.server.url) : await openDebugger(browser, SINGLE_FILE_URL);
-    try {
-      await flow(session.page);
-      assert.deepEqual(session.errors, [], "the page reported errors");
-    } finally {
-      await session.context.close();
-    }
-  }
+  const { withFace: withPage } = useBothFaces();
 
   for (const [name, make] of [
     ["P-256", () => generateKeyPairSync("ec", { namedCurve: "P-256" })],

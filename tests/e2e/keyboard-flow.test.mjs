@@ -2,8 +2,8 @@
 // control is reached with Tab (or the tab list's arrow keys) and used with the keyboard alone.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { SECRET, SINGLE_FILE_URL, SKIP_REASON, expectState, launchBrowser, openDebugger, tokenFor } from "./support.mjs";
+import { test } from "node:test";
+import { SECRET, SINGLE_FILE_URL, SKIP_REASON, expectState, tokenFor, useBrowser, withDebugger } from "./support.mjs";
 
 /** Presses Tab (or Shift+Tab) until the element with `testId` has the focus; fails after 60 presses. */
 async function tabTo(page, testId, { backwards = false } = {}) {
@@ -21,18 +21,10 @@ async function focusedValue(page) {
 if (SKIP_REASON !== null) {
   test("keyboard-only flow", { skip: SKIP_REASON }, () => {});
 } else {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const disk = useBrowser();
 
-  test("keyboard only: decode → verify → encode (claim helper, sign) → open in decoder", async () => {
-    const session = await openDebugger(browser, SINGLE_FILE_URL);
-    const { page } = session;
-    try {
+  test("keyboard only: decode → verify → encode (claim helper, sign) → open in decoder", () =>
+    withDebugger(disk.browser, SINGLE_FILE_URL, async (page) => {
       // Decode and verify.
       await tabTo(page, "token-input");
       await page.keyboard.press("Control+A");
@@ -65,9 +57,5 @@ if (SKIP_REASON !== null) {
       await expectState(page, "verified");
       assert.equal(await page.getByTestId("token-input").inputValue(), token);
       assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "token-input", "the focus lands on the token");
-      assert.deepEqual(session.errors, []);
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 }

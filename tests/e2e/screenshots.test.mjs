@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { ROOT, SECRET, SINGLE_FILE_URL, SKIP_REASON, expectState, launchBrowser, tokenFor } from "./support.mjs";
+import { before, test } from "node:test";
+import { ROOT, SECRET, SINGLE_FILE_URL, SKIP_REASON, expectState, tokenFor, useBrowser } from "./support.mjs";
 
 const OUT = join(ROOT, "test-output", "screenshots");
 const SIZES = { desktop: { width: 1366, height: 768 }, narrow: { width: 390, height: 844 } };
@@ -16,19 +16,15 @@ const IMPORTANT = ["signature-status", "token-input", "header-json", "payload-js
 if (SKIP_REASON !== null) {
   test("screenshots", { skip: SKIP_REASON }, () => {});
 } else {
-  let browser;
+  const disk = useBrowser();
   before(async () => {
-    browser = await launchBrowser();
     await mkdir(OUT, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   for (const theme of ["light", "dark"]) {
     for (const [size, viewport] of Object.entries(SIZES)) {
       test(`screenshot: ${theme}, ${size}`, async () => {
-        const context = await browser.newContext({ viewport, colorScheme: theme });
+        const context = await disk.browser.newContext({ viewport, colorScheme: theme });
         try {
           const page = await context.newPage();
           await page.goto(SINGLE_FILE_URL);

@@ -5,22 +5,14 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { test } from "node:test";
-import { SECRET, SKIP_REASON, b64url, expectState, hmacSignature, openDebugger, tokenFor, useServedSite } from "./support.mjs";
+import { SECRET, SKIP_REASON, b64url, expectState, hmacSignature, tokenFor, useServedSite, withDebugger } from "./support.mjs";
 
 if (SKIP_REASON !== null) {
   test("served token kinds", { skip: SKIP_REASON }, () => {});
 } else {
   const site = useServedSite();
 
-  async function withPage(flow) {
-    const session = await openDebugger(site.browser, site.server.url);
-    try {
-      await flow(session.page, session);
-      assert.deepEqual(session.errors, [], "the page reported errors");
-    } finally {
-      await session.context.close();
-    }
-  }
+  const withPage = (flow) => withDebugger(site.browser, site.server.url, flow);
 
   const extra = (page, kind) => page.getByTestId("token-extras").locator(`[data-extra="${kind}"]`);
 

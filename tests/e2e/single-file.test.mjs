@@ -1,26 +1,20 @@
 // The self-contained debugger, dist/jwt-lens.html, opened from disk (file://).
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { encoderFlow } from "./encoder-flow.mjs";
 import { diagnosticsFlow, markupFlow, secretNeverTouchesTokenFlow, signatureFlow } from "./flows.mjs";
 import { encoderPrivateKeyFlow, es256PemFlow, generatorFlow, generatorSecretFlow, jwksFlow, keyFileFlow } from "./key-flows.mjs";
-import { SINGLE_FILE_URL, SKIP_REASON, expectState, launchBrowser, openDebugger, storageSnapshot } from "./support.mjs";
+import { SINGLE_FILE_URL, SKIP_REASON, expectState, openDebugger, storageSnapshot, useBrowser } from "./support.mjs";
 
 if (SKIP_REASON !== null) {
   test("single-file debugger", { skip: SKIP_REASON }, () => {});
 } else {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const disk = useBrowser();
 
   /** Opens the file, runs `flow`, then checks the page stayed on its own file and raised no error. */
   async function withPage(flow) {
-    const session = await openDebugger(browser, SINGLE_FILE_URL);
+    const session = await openDebugger(disk.browser, SINGLE_FILE_URL);
     try {
       await flow(session.page, session);
       const foreign = session.requests.filter(
@@ -82,7 +76,7 @@ if (SKIP_REASON !== null) {
 
   test("a #token= fragment is loaded into the decoder, without a key", async () => {
     const token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJmcmFnbWVudCJ9.c2lnbmF0dXJl";
-    const session = await openDebugger(browser, `${SINGLE_FILE_URL}#token=${token}`);
+    const session = await openDebugger(disk.browser, `${SINGLE_FILE_URL}#token=${token}`);
     try {
       assert.equal(await session.page.getByTestId("token-input").inputValue(), token);
       assert.equal(await session.page.getByTestId("secret-input").inputValue(), "");

@@ -37,6 +37,21 @@ export function launchBrowser() {
 }
 
 /**
+ * For one test file: launches Chromium before its tests and closes it after. Read `.browser`
+ * inside the tests (it exists only once the `before` hooks have run).
+ */
+export function useBrowser() {
+  const holder = { browser: undefined };
+  before(async () => {
+    holder.browser = await launchBrowser();
+  });
+  after(async () => {
+    await holder.browser?.close();
+  });
+  return holder;
+}
+
+/**
  * For one test file: serves dist/site on a free port of 127.0.0.1 and launches Chromium before
  * its tests, and stops both after. Read `.server` and `.browser` inside the tests.
  */
@@ -51,6 +66,19 @@ export function useServedSite() {
     await site.server?.close();
   });
   return site;
+}
+
+/**
+ * For one test file whose flows run on both faces: the single file from disk ("single") and the
+ * served site ("served"), each in a Chromium of its own. `withFace(face, flow)` is `withDebugger`
+ * on that face; `site` is `useServedSite()`'s.
+ */
+export function useBothFaces() {
+  const disk = useBrowser();
+  const site = useServedSite();
+  const withFace = (face, flow) =>
+    face === "served" ? withDebugger(site.browser, site.server.url, flow) : withDebugger(disk.browser, SINGLE_FILE_URL, flow);
+  return { site, withFace };
 }
 
 // ---- Tokens, made with node:crypto so the engine is checked against an independent HMAC ----
@@ -94,9 +122,10 @@ export function watchPage(page) {
 /**
  * Opens `url` in a fresh context (fresh storage) and waits until the app says it is ready.
  * Records every request from before navigation, and every page error / console error.
+ * `contextOptions` are added to the context's (e.g. `colorScheme`).
  */
-export async function openDebugger(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+export async function openDebugger(browser, url, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, ...contextOptions });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const { requests, errors } = watchPage(page);
@@ -109,6 +138,20 @@ export async function openDebugger(browser, url) {
   const ready = await page.locator("html").getAttribute("data-ready");
   assert.equal(ready, "true", `the app did not start: ${errors.join(" | ") || "no error reported"}`);
   return { context, page, requests, errors };
+}
+
+/**
+ * Opens `url` with `openDebugger`, runs `flow(page, session)`, then checks that the page
+ * reported no error; the context is closed whether or not the flow passed.
+ */
+export async function withDebugger(browser, url, flow) {
+  const session = await openDebugger(browser, url);
+  try {
+    await flow(session.page, session);
+    assert.deepEqual(session.errors, [], "the page reported errors");
+  } finally {
+    await session.context.close();
+  }
 }
 
 /** Waits until the signature badge shows `state`, then checks its words match the state. */

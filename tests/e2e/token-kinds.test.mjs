@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import {
-  ROOT, SECRET, SINGLE_FILE_URL, SKIP_REASON, b64url, expectDiagnostic, expectState, hmacSignature, hmacToken, launchBrowser, openDebugger, tokenFor,
+  ROOT, SECRET, SINGLE_FILE_URL, SKIP_REASON, b64url, expectDiagnostic, expectState, hmacSignature, hmacToken, tokenFor, useBrowser, withDebugger,
 } from "./support.mjs";
 
 const VECTORS = process.env.JWT_LENS_VECTORS ?? join(ROOT, "..", "shared", "vectors");
@@ -19,23 +19,8 @@ const extra = (page, kind) => page.getByTestId("token-extras").locator(`[data-ex
 if (SKIP_REASON !== null) {
   test("token kinds in the debugger", { skip: SKIP_REASON }, () => {});
 } else {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-
-  async function withPage(flow) {
-    const session = await openDebugger(browser, SINGLE_FILE_URL);
-    try {
-      await flow(session.page);
-      assert.deepEqual(session.errors, [], "the page reported errors");
-    } finally {
-      await session.context.close();
-    }
-  }
+  const disk = useBrowser();
+  const withPage = (flow) => withDebugger(disk.browser, SINGLE_FILE_URL, flow);
 
   test("JWS JSON serialization (cookbook 4.8): each signature listed, the one that verified marked", { skip: existsSync(COOKBOOK_4_8) ? false : `${COOKBOOK_4_8} is missing` }, () =>
     withPage(async (page) => {
