@@ -34,7 +34,7 @@ pub fn lint(token: &UntrustedToken) -> Vec<Diagnostic> {
 }
 
 /// Every lint finding but `known_secret`, the costly one (an HMAC per listed secret), which
-/// `verify` decides more cheaply once it knows which key verified (verify.rs). It is the last
+/// `verify` decides more cheaply once it knows which key verified (verify_known_secret.rs). It is the last
 /// finding `lint` makes.
 #[must_use]
 pub fn lint_but_known_secrets(token: &UntrustedToken) -> Vec<Diagnostic> {

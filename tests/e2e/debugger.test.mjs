@@ -2,33 +2,18 @@
 // layout, sharing, themes, accessibility and large tokens. Each flow lives in decoder-flows.mjs.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { claimChecksFlow, claimsTableFlow, diagnosticsGroupsFlow, redactFlow, shareFlow, themeFlow } from "./decoder-flows.mjs";
 import { largePasteFlow, largeTokenFlow } from "./large-token-flows.mjs";
 import {
-  SECRET, SINGLE_FILE_URL, SKIP_REASON, expectDiagnostic, expectState, launchBrowser, openDebugger, storageSnapshot, tokenFor, useServedSite,
+  SECRET, SINGLE_FILE_URL, SKIP_REASON, expectDiagnostic, expectState, openDebugger, storageSnapshot, tokenFor, useBrowser, useServedSite, withDebugger,
 } from "./support.mjs";
 
 if (SKIP_REASON !== null) {
   test("debugger decode side", { skip: SKIP_REASON }, () => {});
 } else {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-
-  async function withPage(flow, url = SINGLE_FILE_URL) {
-    const session = await openDebugger(browser, url);
-    try {
-      await flow(session.page, session);
-      assert.deepEqual(session.errors, [], "the page reported errors");
-    } finally {
-      await session.context.close();
-    }
-  }
+  const holder = useBrowser();
+  const withPage = (flow, url = SINGLE_FILE_URL) => withDebugger(holder.browser, url, flow);
 
   test("the claims table explains each claim and shows times in UTC, local and relative", () => withPage(claimsTableFlow));
   test("expected issuer, audience, verify-as-of and leeway reach the checks", () => withPage(claimChecksFlow));
@@ -59,7 +44,7 @@ if (SKIP_REASON !== null) {
   });
 
   test("the countdown is live: when exp passes, the badge and the checks change without a keystroke", async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await holder.browser.newContext({ viewport: { width: 1366, height: 768 } });
     try {
       const page = await context.newPage();
       const start = Date.UTC(2030, 0, 1, 12, 0, 0);
