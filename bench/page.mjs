@@ -110,8 +110,9 @@ async function typed(page, token, samples) {
     box.addEventListener("input", () => {
       window.jwtLensAfterFrame().then(async () => {
         const frame = performance.now() - bench.start;
-        while (badge.dataset.state === bench.before) await window.jwtLensAfterFrame();
-        bench.samples.push({ frame, answer: performance.now() - bench.start, work: bench.work });
+        let frames = 1; // frames drawn until the answer is on screen: 1 is the next frame
+        for (; badge.dataset.state === bench.before; frames += 1) await window.jwtLensAfterFrame();
+        bench.samples.push({ frame, answer: performance.now() - bench.start, work: bench.work, nextFrame: frames === 1 ? 1 : 0 });
       });
     }, true);
     // Runs after the page's own input listeners (they sit on the box; this bubbles to the
@@ -193,6 +194,7 @@ async function engineOnly(token, samples) {
 const row = (label, xs) => `| ${label} | ${fmtMs(percentile(xs, 50))} | ${fmtMs(percentile(xs, 95))} | ${xs.length} |`;
 const verdict = (value, target) => (value <= target ? "met" : "**not met**");
 const pick = (runs, name) => runs.map((r) => r[name]);
+const share = (runs, name) => `${Math.round((100 * pick(runs, name).reduce((a, b) => a + b, 0)) / runs.length)}%`;
 
 async function main() {
   const browser = await launch();
@@ -216,6 +218,7 @@ async function main() {
     console.log(row("time to interactive (navigation → example decoded, verified, rendered)", tti));
     console.log(row(`typing, ${small.length}-byte token: keystroke → answer on screen`, pick(smallTyped, "answer")));
     console.log(row("  of which the page's work (input handlers, engine, DOM, style + layout)", pick(smallTyped, "work")));
+    console.log(`|   answer in the first frame after the keystroke | ${share(smallTyped, "nextFrame")} of keystrokes | | ${smallTyped.length} |`);
     console.log(row(`paste, ${small.length}-byte token: paste → answer on screen`, pick(smallPasted, "answer")));
     console.log(row(`paste, ${mb} token: paste → next frame`, pick(largePasted, "frame")));
     console.log(row(`paste, ${mb} token: paste → answer on screen`, pick(largePasted, "answer")));
@@ -231,7 +234,7 @@ async function main() {
     const largeTypedP95 = percentile(pick(largeTyped, "frame"), 95);
     console.log("\n| target | measured | |\n|---|---:|---|");
     console.log(`| interactive ≤ ${TARGETS.interactive} ms (median) | ${fmtMs(ttiMedian)} | ${verdict(ttiMedian, TARGETS.interactive)} |`);
-    console.log(`| keystroke ≤ ${TARGETS.keystroke} ms p95 (300 B): the page's work, so the answer is in the next frame | ${fmtMs(smallWorkP95)} | ${verdict(smallWorkP95, TARGETS.keystroke)} |`);
+    console.log(`| keystroke ≤ ${TARGETS.keystroke} ms p95 (300 B): the page's work, so the answer is in the next frame (${share(smallTyped, "nextFrame")} of keystrokes) | ${fmtMs(smallWorkP95)} | ${verdict(smallWorkP95, TARGETS.keystroke)} |`);
     console.log(`| keystroke ≤ ${TARGETS.keystroke} ms p95 (300 B): to the answer on screen, with the wait for the display's next refresh | ${fmtMs(smallP95)} | ${verdict(smallP95, TARGETS.keystroke)} |`);
     console.log(`| 1 MB paste → answer on screen ≤ ${TARGETS.large} ms p95 | ${fmtMs(largeP95)} | ${verdict(largeP95, TARGETS.large)} |`);
     console.log(`| 1 MB keystroke (box unfolded) → next frame ≤ ${TARGETS.large} ms p95 | ${fmtMs(largeTypedP95)} | ${verdict(largeTypedP95, TARGETS.large)} |`);

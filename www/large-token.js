@@ -1,9 +1,9 @@
 // Keeps a huge token out of the text box's layout. Chromium lays out a textarea's whole text on
-// every change: ~100 ms for a 1 MB token, wrapped or not (wrap="off" is no cheaper to type
-// into), and its own paste command costs as much again before the page hears of it. So an input of LARGE_INPUT_CHARS or more is
-// held in the (folded, never laid out) textarea while a short summary takes its place; the
-// coloured view under it shows the token's start and end. "Edit the whole token" unfolds the box
-// for whoever really wants to edit a megabyte by hand, one slow keystroke at a time.
+// every change (~100 ms for a 1 MB token, wrapped or not), and its own paste command costs as
+// much again before the page hears of it. So an input of LARGE_INPUT_CHARS or more is held in
+// the folded, never laid out, textarea while a short summary takes its place; the coloured view
+// under it shows the token's start and end. "Edit the whole token" unfolds the box for whoever
+// really wants to edit a megabyte by hand, one slow keystroke at a time.
 //
 // A large paste or drop is taken over before the browser's own editing runs: the text goes
 // straight into the folded box (so the browser's undo does not cover that paste), and the
@@ -36,9 +36,11 @@ export function createLargeTokenFold({ box, input, panel, summary, edit, clear }
     }
   }
 
+  /** A paste replaces the selection; a drop (whose drop point the page cannot see) the whole text. */
   function takeOver(event, text, inputType) {
-    const start = input.selectionStart ?? input.value.length;
-    const end = input.selectionEnd ?? start;
+    const all = inputType === "insertFromDrop";
+    const start = all ? 0 : (input.selectionStart ?? input.value.length);
+    const end = all ? input.value.length : (input.selectionEnd ?? start);
     const next = `${input.value.slice(0, start)}${text}${input.value.slice(end)}`;
     if (next.length < LARGE_INPUT_CHARS || editingWhole) return; // the browser does it as usual
     event.preventDefault();

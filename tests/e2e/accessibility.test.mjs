@@ -56,6 +56,22 @@ if (SKIP_REASON !== null) {
     });
   }
 
+  test("axe: the folded box of a 1 MB token has no violations, light and dark", async () => {
+    const big = tokenFor({ sub: "a11y", blob: "x".repeat(750_000) });
+    for (const colorScheme of ["light", "dark"]) {
+      const { context, page } = await openPage(colorScheme);
+      try {
+        await page.getByTestId("secret-input").fill(SECRET);
+        await page.getByTestId("token-input").fill(big);
+        await expectState(page, "verified");
+        assert.equal(await page.getByTestId("large-token").isVisible(), true, "test precondition: the box is folded");
+        assert.deepEqual(await axeViolations(page), [], colorScheme);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   test("axe: the blocks of other token kinds (JWS JSON, SD-JWT, nested, JWE) have no violations, light and dark", async () => {
     const disclosure = b64url(JSON.stringify(["salt-of-sixteen-b", "given_name", "John"]));
     const digest = createHash("sha256").update(disclosure).digest("base64url");

@@ -85,7 +85,8 @@ export async function largeTokenFlow(page) {
 /**
  * Real pastes through the clipboard (Control+V): a 1 MB paste is taken over, folded and
  * verified, with the keyboard left on the fold; pasting again there replaces the whole token;
- * a small paste there unfolds the box; "Clear" empties it and gives the box the keyboard.
+ * a small paste there unfolds the box; "Clear" empties it and gives the box the keyboard; a
+ * large drop replaces the whole text.
  */
 export async function largePasteFlow(page) {
   const { token } = megabyteToken();
@@ -120,4 +121,16 @@ export async function largePasteFlow(page) {
   await page.getByTestId("large-token-clear").click();
   assert.equal(await page.getByTestId("token-input").inputValue(), "");
   assert.deepEqual(await boxState(page), { inputHidden: false, foldHidden: true, large: "false", focus: "token-input" });
+
+  // A large drop replaces the whole text (the page cannot see where it was dropped) and folds.
+  await page.getByTestId("token-input").fill("an old token");
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    return data;
+  }, token);
+  await page.getByTestId("token-input").dispatchEvent("drop", { dataTransfer });
+  await expectState(page, "verified");
+  assert.equal(await page.getByTestId("token-input").inputValue(), token);
+  assert.equal((await boxState(page)).inputHidden, true);
 }
