@@ -3,6 +3,7 @@
 import { copyFile, readFile, rm, writeFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { addNodeRestart, addWebRestart } from "./restart-glue.mjs";
+import { addLongStringPath } from "./string-glue.mjs";
 
 const VERSION_MARK = /__JWT_LENS_VERSION__/g;
 /** The element's modules, copied unchanged into pkg/web/ (see js/element.js). */
@@ -17,7 +18,7 @@ export function apiToCommonJs(source) {
   return `"use strict";\n${body}\nmodule.exports = { ${names.join(", ")} };\n`;
 }
 
-/** Rewrites the glue `dir`/jwt_lens.js with `patch` (see restart-glue.mjs). */
+/** Rewrites the glue `dir`/jwt_lens.js with `patch` (see restart-glue.mjs, string-glue.mjs). */
 async function patchGlue(dir, patch) {
   const file = join(dir, "jwt_lens.js");
   await writeFile(file, patch(await readFile(file, "utf8")));
@@ -38,7 +39,7 @@ async function prune(dir) {
 export async function assembleWebEntry({ root, dir, version }) {
   const js = join(root, "js");
   await prune(dir);
-  await patchGlue(dir, addWebRestart);
+  await patchGlue(dir, (glue) => addWebRestart(addLongStringPath(glue)));
   await copyFile(join(js, "api.js"), join(dir, "api.js"));
   await stamp(join(js, "web-entry.js"), join(dir, "index.js"), version);
   await writeFile(join(dir, "package.json"), '{ "type": "module" }\n');
@@ -50,7 +51,7 @@ export async function assembleWebEntry({ root, dir, version }) {
 export async function assembleNodeEntry({ root, dir, version }) {
   const js = join(root, "js");
   await prune(dir);
-  await patchGlue(dir, addNodeRestart);
+  await patchGlue(dir, (glue) => addNodeRestart(addLongStringPath(glue)));
   await writeFile(join(dir, "api.cjs"), apiToCommonJs(await readFile(join(js, "api.js"), "utf8")));
   await stamp(join(js, "node-entry.cjs"), join(dir, "index.cjs"), version);
   await copyFile(join(js, "node-entry.mjs"), join(dir, "index.mjs"));
