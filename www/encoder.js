@@ -13,6 +13,7 @@ import { numericDate, withClaim } from "./claim-helpers.js";
 import { shareText } from "./token-share.js";
 import { copyText } from "./clipboard.js";
 import { FORMAT_NAMES } from "./key-info.js";
+import { createScheduler, isTyping, LARGE_INPUT_CHARS } from "./schedule.js";
 
 /** What each kind of key means for signing. */
 const SIGNING_KINDS = { secret: "HMAC secret", private: "private key", public: "public key (cannot sign)", unsupported: "not usable here" };
@@ -32,6 +33,7 @@ export function createEncoder(engine, { onOpen }) {
     generate: byTestId("encoder-generate"),
     keyInfo: byTestId("encoder-key-info"),
     output: byTestId("encoder-output"),
+    outputFolded: byTestId("encoder-output-folded"),
     open: byTestId("encoder-open"),
     error: byTestId("encoder-error"),
     headerError: byTestId("encoder-header-error"),
@@ -47,6 +49,13 @@ export function createEncoder(engine, { onOpen }) {
   if (engine.isFull) markUnsupported(view.alg, engine.api);
 
   function setOutput(token) {
+    // A large token is kept out of layout, as in the decoder (large-token.js): folded first.
+    const large = token.length >= LARGE_INPUT_CHARS;
+    view.output.hidden = large;
+    view.outputFolded.hidden = !large;
+    view.outputFolded.textContent = large
+      ? `The signed token is ${token.length.toLocaleString("en")} characters long; it is not shown, so the page stays quick. Copy it or open it in the decoder.`
+      : "";
     view.output.value = token;
     view.open.disabled = token === "";
     for (const button of view.shareButtons) button.disabled = token === "";
@@ -139,9 +148,18 @@ export function createEncoder(engine, { onOpen }) {
     if ([...view.alg.options].some((option) => option.value === alg)) view.alg.value = alg;
   }
 
-  view.header.addEventListener("input", () => {
+  // A large header or payload is signed in a task after the edit, or once typing pauses.
+  const schedule = createScheduler(update, (waiting) => {
+    if (!waiting) return;
+    setOutput(""); // never a token signed over text that has since changed
+    view.outputFolded.hidden = false;
+    view.outputFolded.textContent = "Large input: the token is signed when typing pauses…";
+  });
+  const scheduleUpdate = (event) => schedule(view.header.value.length + view.payload.value.length, isTyping(event));
+
+  view.header.addEventListener("input", (event) => {
     syncAlgMenu();
-    update();
+    scheduleUpdate(event);
   });
 
   function generate() {
@@ -168,7 +186,7 @@ export function createEncoder(engine, { onOpen }) {
     onOpen({ token: view.output.value, ...verifier });
   });
 
-  for (const input of [view.payload, view.secret]) input.addEventListener("input", update);
+  for (const input of [view.payload, view.secret]) input.addEventListener("input", scheduleUpdate);
   view.secretEncoding.addEventListener("change", update);
 
   // Claim helpers: each button sets one time claim to now plus its offset, in the payload box.

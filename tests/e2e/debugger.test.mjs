@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { claimChecksFlow, claimsTableFlow, diagnosticsGroupsFlow, redactFlow, shareFlow, themeFlow } from "./decoder-flows.mjs";
-import { largePasteFlow, largeTokenFlow } from "./large-token-flows.mjs";
+import { largeEncoderFlow, largePasteFlow, largeTokenFlow } from "./large-token-flows.mjs";
 import {
   SECRET, SINGLE_FILE_URL, SKIP_REASON, expectDiagnostic, expectState, openDebugger, storageSnapshot, tokenFor, useBrowser, useServedSite, withDebugger,
 } from "./support.mjs";
@@ -22,6 +22,7 @@ if (SKIP_REASON !== null) {
   test("copy redacted keeps the shape and drops the values", () => withPage(redactFlow));
   test("a 1 MB token folds the box, is decoded off the edit and shown cut, with show all", () => withPage(largeTokenFlow));
   test("a 1 MB paste is taken over and folded; pasting on the fold replaces it; Clear empties it", () => withPage(largePasteFlow));
+  test("a 1 MB token in the encoder: same token, folded output, signed when typing pauses", () => withPage(largeEncoderFlow));
   test("light, dark and system themes; only an opted-in theme is stored", () => withPage(themeFlow));
 
   test("an OAuth redirect fragment (#id_token=, #access_token= with state) loads the token, never a key", async () => {

@@ -1,6 +1,6 @@
-// Flows of a 1 MB token in the decoder (issue #5, "large tokens"): the token box folds it away
+// Flows of a 1 MB token in the debugger (issue #5, "large tokens"): the token box folds it away
 // (www/large-token.js), the work runs in a task after the edit, the views show it cut, and the
-// box unfolds for whoever edits it by hand.
+// box unfolds for whoever edits it by hand; the encoder folds a 1 MB output the same way.
 
 import assert from "node:assert/strict";
 import { SECRET, expectState, tokenFor } from "./support.mjs";
@@ -133,4 +133,39 @@ export async function largePasteFlow(page) {
   await expectState(page, "verified");
   assert.equal(await page.getByTestId("token-input").inputValue(), token);
   assert.equal((await boxState(page)).inputHidden, true);
+}
+
+/**
+ * A 1 MB token handed to the encoder ("Edit this token in the encoder"): it re-signs into the
+ * same token, whose box is folded; typing into the payload only clears the stale token and
+ * schedules the signing, which runs once typing pauses; "Open in decoder" hands it back.
+ */
+export async function largeEncoderFlow(page) {
+  const { token } = megabyteToken();
+  await page.getByTestId("secret-input").fill(SECRET);
+  await page.getByTestId("token-input").fill(token);
+  await expectState(page, "verified");
+  await page.getByTestId("decoder-edit").click();
+  const output = page.getByTestId("encoder-output");
+  await page.waitForFunction(() => document.querySelector('[data-testid="encoder-output"]').value !== "");
+  assert.equal(await output.inputValue(), token, "the same texts and secret sign into the same token");
+  assert.equal(await output.isHidden(), true, "the 1 MB output box is folded");
+  assert.match(await page.getByTestId("encoder-output-folded").textContent(), /1,0\d\d,\d{3} characters long/);
+
+  await page.getByTestId("encoder-payload").focus();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Backspace"); // the closing brace: the JSON breaks ...
+  const onKeystroke = await page.evaluate(() => ({
+    output: document.querySelector('[data-testid="encoder-output"]').value,
+    note: document.querySelector('[data-testid="encoder-output-folded"]').textContent,
+  }));
+  assert.deepEqual(onKeystroke, { output: "", note: "Large input: the token is signed when typing pauses…" });
+  await page.keyboard.type("}"); // ... and mends: the same token again, once typing pauses
+  await page.waitForFunction(() => document.querySelector('[data-testid="encoder-output"]').value !== "");
+  assert.equal(await output.inputValue(), token);
+
+  await page.getByTestId("encoder-open").click();
+  await expectState(page, "verified");
+  assert.equal(await page.getByTestId("token-input").inputValue(), token);
+  assert.equal(await page.getByTestId("token-input").isHidden(), true, "folded in the decoder too");
 }
