@@ -6,6 +6,7 @@
 //! and member order as written.
 
 mod parse;
+mod string;
 mod write;
 
 pub use parse::{parse, JsonError, Parsed};

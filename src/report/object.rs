@@ -4,7 +4,7 @@
 use crate::json::write_string;
 use core::fmt::Write as _;
 
-/// A small JSON object writer: `field` handles the commas.
+/// A small JSON object writer: `key` handles the commas.
 // The fields are visible to `report`: `generated_json` resumes an object it has begun.
 pub(super) struct Obj<'a> {
     pub(super) out: &'a mut String,
